@@ -1,0 +1,166 @@
+"""Check records: read -> strict YAML -> model -> references, then the portfolio-wide checks.
+
+The library entry point is :func:`check_paths`; it returns data and never prints or exits.
+Each file is processed on its own and its node tree dropped afterwards, so memory stays flat
+however large the portfolio is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partnerkit.config import Config
+from partnerkit.discovery import default_paths, display_path, expand
+from partnerkit.findings import Finding, Position, Severity
+from partnerkit.i18n import _
+from partnerkit.loader import YamlProblem, parse_yaml
+from partnerkit.locate import Locator
+from partnerkit.models import Partnership
+from partnerkit.references import check_references
+from partnerkit.source import read_source
+from partnerkit.validation import validate_record
+
+_TRANSLATED_ARGS = ("kind", "hint")
+
+
+@dataclass
+class FileReport:
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    record_id: str | None = None
+    id_position: Position | None = None
+    record: Partnership | None = None
+    skipped: bool = False
+
+
+@dataclass
+class CheckResult:
+    files: list[FileReport]
+    used_examples: bool = False
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for report in self.files for f in report.findings), key=Finding.sort_key)
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.severity == severity for report in self.files for f in report.findings)
+
+    def exit_code(self, fail_on: Severity | None = Severity.ERROR) -> int:
+        if fail_on is None:
+            return 0
+        failing = any(f.severity >= fail_on for r in self.files for f in r.findings)
+        return 1 if failing else 0
+
+
+def resolve_paths(paths: list[Path], cwd: Path) -> tuple[list[Path], bool]:
+    """The record files to check and whether they are the embedded examples."""
+    used_examples = False
+    if not paths:
+        paths, used_examples = default_paths(cwd)
+    return expand(paths), used_examples
+
+
+def check_paths(
+    paths: list[Path], config: Config, cwd: Path, keep_records: bool = False
+) -> CheckResult:
+    files, used_examples = resolve_paths(paths, cwd)
+    reports = [check_file(path, display_path(path, cwd), config, keep_records) for path in files]
+    _check_unique_ids(reports)
+    return CheckResult(reports, used_examples)
+
+
+def check_file(path: Path, name: str, config: Config, keep_record: bool = False) -> FileReport:
+    text, problem = read_source(path, config.limits.max_file_bytes)
+    if problem is not None:
+        message = _(problem.message).format(**problem.args)
+        finding = Finding(problem.code, problem.severity, message, name, problem.position)
+        return FileReport(name, [finding], skipped=problem.code == "FILE-02")
+    assert text is not None
+    return check_text(text, name, config, keep_record)
+
+
+def check_text(text: str, name: str, config: Config, keep_record: bool = False) -> FileReport:
+    parsed = parse_yaml(text)
+    locator = Locator(parsed.root, text)
+    report = FileReport(name, [_yaml_finding(p, name, locator) for p in parsed.problems])
+    if parsed.fatal or not isinstance(parsed.data, dict):
+        return report
+    skip = {p.path for p in parsed.problems}
+    record, schema_findings = validate_record(parsed.data, locator, name, skip)
+    report.findings.extend(schema_findings)
+    _remember_id(report, parsed.data, locator)
+    if record is None:
+        return report
+    for problem in check_references(record):
+        position = locator.position(problem.path, at_key=problem.at_key)
+        report.findings.append(
+            Finding(
+                problem.code,
+                Severity.ERROR,
+                problem.message,
+                name,
+                position,
+                problem.path,
+                locator.source_line(position.line),
+            )
+        )
+    if keep_record:
+        report.record = record
+    return report
+
+
+def _yaml_finding(problem: YamlProblem, name: str, locator: Locator) -> Finding:
+    args = {
+        key: _(value) if key in _TRANSLATED_ARGS and isinstance(value, str) else value
+        for key, value in problem.args.items()
+    }
+    message = _(problem.message).format(**args).strip()
+    return Finding(
+        problem.code,
+        Severity.ERROR,
+        message,
+        name,
+        problem.position,
+        problem.path,
+        locator.source_line(problem.position.line),
+    )
+
+
+def _remember_id(report: FileReport, data: dict, locator: Locator) -> None:
+    record_id = data.get("id")
+    if isinstance(record_id, str):
+        report.record_id = record_id
+        report.id_position = locator.position(("id",))
+
+
+def normalised_id(record_id: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", record_id.lower())
+
+
+def _check_unique_ids(reports: Iterable[FileReport]) -> None:
+    first: dict[str, FileReport] = {}
+    for report in reports:
+        if report.record_id is None:
+            continue
+        key = normalised_id(report.record_id)
+        if key not in first:
+            first[key] = report
+            continue
+        other = first[key]
+        message = _(
+            "The partnership id '{id}' is already used by {file} ('{other}'); "
+            "every partnership needs its own id."
+        ).format(id=report.record_id, file=other.file, other=other.record_id)
+        report.findings.append(
+            Finding(
+                "REF-03",
+                Severity.ERROR,
+                message,
+                report.file,
+                report.id_position or Position(1, 1),
+                ("id",),
+            )
+        )

@@ -1,0 +1,56 @@
+"""Swedish and English messages through stdlib gettext.
+
+Message ids are English. ``_`` translates now, ``N_`` marks a string for extraction and is
+translated later (at render time) with ``_``. The language is chosen once per command with
+:func:`set_language`: ``--lang``, else ``PARTNERKIT_LANG``, else the locale environment.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from pathlib import Path
+
+LANGUAGES = ("sv", "en")
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def language_from_environment(environ: dict[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    explicit = env.get("PARTNERKIT_LANG", "")
+    if explicit[:2] in LANGUAGES:
+        return explicit[:2]
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "sv" if value.split(":")[0].lower().startswith("sv") else "en"
+    return "en"
+
+
+def set_language(lang: str | None) -> str:
+    """Select the message language; ``None`` means the environment's. Returns it."""
+    global _translation, _language
+    _language = lang if lang in LANGUAGES else language_from_environment()
+    _translation = gettext.translation(
+        "partnerkit", localedir=LOCALE_DIR, languages=[_language], fallback=True
+    )
+    return _language
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    return message

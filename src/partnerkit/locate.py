@@ -1,0 +1,62 @@
+"""Where in the file a path of the data is: walk the node tree kept from parsing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from partnerkit.findings import TOP, Position
+from partnerkit.loader import node_position
+
+PathPart = str | int
+
+
+class Locator:
+    """Maps data paths to positions; falls back to the nearest existing ancestor."""
+
+    def __init__(self, root: Node | None, text: str) -> None:
+        self.root = root
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def position(self, path: Sequence[PathPart], at_key: bool = False) -> Position:
+        """Position of the value at ``path`` (or of its key when ``at_key``)."""
+        node, key = self._walk(path)
+        target = key if at_key and key is not None else node
+        return node_position(target) if target is not None else TOP
+
+    def key_position(self, path: Sequence[PathPart]) -> Position:
+        return self.position(path, at_key=True)
+
+    def exists(self, path: Sequence[PathPart]) -> bool:
+        node, _ = self._walk(path, exact=True)
+        return node is not None
+
+    def source_line(self, line: int) -> str | None:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        if 1 <= line <= len(self._lines):
+            return self._lines[line - 1]
+        return None
+
+    def _walk(
+        self, path: Sequence[PathPart], exact: bool = False
+    ) -> tuple[Node | None, Node | None]:
+        node, key_node = self.root, None
+        for part in path:
+            child, child_key = _child(node, part)
+            if child is None:
+                return (None, None) if exact else (node, key_node)
+            node, key_node = child, child_key
+        return node, key_node
+
+
+def _child(node: Node | None, part: PathPart) -> tuple[Node | None, Node | None]:
+    if isinstance(node, MappingNode) and isinstance(part, str):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == part:
+                return value, key
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], None
+    return None, None

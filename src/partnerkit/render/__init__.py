@@ -1,0 +1,1 @@
+"""Renderers: turn the library's results into text for people or machines."""

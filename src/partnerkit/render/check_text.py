@@ -1,0 +1,95 @@
+"""`partnerkit check` for people: findings grouped per file, with the source line."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from partnerkit.check import CheckResult
+from partnerkit.findings import Finding, Severity
+from partnerkit.i18n import _, ngettext
+from partnerkit.textsafe import inert, one_line
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def severity_label(severity: Severity) -> str:
+    return {
+        Severity.ERROR: _("error"),
+        Severity.WARNING: _("warning"),
+        Severity.INFO: _("info"),
+    }[severity]
+
+
+def render_check(result: CheckResult, console: Console) -> None:
+    by_file: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_file.setdefault(finding.file, []).append(finding)
+    for file, findings in by_file.items():
+        console.print(Text(inert(file), style="bold underline"))
+        for finding in findings:
+            _render_finding(finding, console)
+        console.print()
+    console.print(summary_text(result))
+
+
+def _render_finding(finding: Finding, console: Console) -> None:
+    location = f"{inert(finding.file)}:{finding.line}:{finding.col}"
+    head = Text.assemble(
+        ("  ", ""),
+        (location, "dim"),
+        ("  ", ""),
+        (severity_label(finding.severity), _STYLE[finding.severity]),
+        ("  ", ""),
+        (finding.code, "bold"),
+        ("  ", ""),
+        (one_line(finding.message), ""),
+    )
+    console.print(head)
+    if finding.source_line is not None and finding.source_line.strip():
+        excerpt, caret_at = source_excerpt(finding.source_line, finding.col)
+        gutter = f"{finding.line:>6} | "
+        console.print(Text.assemble((gutter, "dim"), (excerpt, "")))
+        caret = " " * (len(gutter) + caret_at) + "^"
+        console.print(Text(caret, style=_STYLE[finding.severity]))
+
+
+def source_excerpt(line: str, col: int, width: int = 100) -> tuple[str, int]:
+    """At most ``width`` characters of ``line`` around ``col``, made inert, and the caret
+    offset in that excerpt. Column positions count escapes as the characters they replace."""
+    start = max(0, col - 1 - width // 2) if len(line) > width else 0
+    piece = line[start : start + width]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(line) else ""
+    caret_at = len(prefix) + len(one_line(piece[: max(col - 1 - start, 0)]))
+    return prefix + one_line(piece) + suffix, caret_at
+
+
+def summary_text(result: CheckResult) -> Text:
+    files = len(result.files)
+    errors = result.count(Severity.ERROR)
+    warnings = result.count(Severity.WARNING)
+    infos = result.count(Severity.INFO)
+    with_findings = sum(1 for report in result.files if report.findings)
+    if not errors and not warnings and not infos:
+        text = ngettext(
+            "{n} record checked: no problems.", "{n} records checked: no problems.", files
+        )
+        return Text(text.format(n=files), style="bold green")
+    counts = ", ".join(
+        part
+        for part in (
+            ngettext("{n} error", "{n} errors", errors).format(n=errors) if errors else "",
+            ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+            if warnings
+            else "",
+            ngettext("{n} note", "{n} notes", infos).format(n=infos) if infos else "",
+        )
+        if part
+    )
+    text = ngettext(
+        "{counts} in {bad} of {n} record checked.",
+        "{counts} in {bad} of {n} records checked.",
+        files,
+    ).format(counts=counts, bad=with_findings, n=files)
+    return Text(text, style="bold red" if errors else "bold yellow")

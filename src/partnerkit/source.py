@@ -1,0 +1,106 @@
+"""Read one record file as text, safely: never blocks on a FIFO, never reads without limit,
+and turns every file-system or encoding problem into a problem value instead of an error."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from partnerkit.findings import TOP, Position, Severity
+from partnerkit.i18n import N_
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    code: str
+    severity: Severity
+    message: str
+    args: dict[str, object]
+    position: Position = TOP
+
+
+_UTF16_32_BOMS = (
+    codecs.BOM_UTF32_LE,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_LE,
+    codecs.BOM_UTF16_BE,
+)
+
+
+def read_source(path: Path, max_bytes: int) -> tuple[str | None, SourceProblem | None]:
+    """The file's text (UTF-8, BOM removed, line endings kept), or the problem that stops it."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return None, _unreadable(exc)
+    if not stat.S_ISREG(info.st_mode):
+        return None, SourceProblem(
+            "FILE-02",
+            Severity.WARNING,
+            N_(
+                "Skipped: this is not a regular file (a folder, pipe or device), "
+                "so it was not read."
+            ),
+            {},
+        )
+    if info.st_size > max_bytes:
+        return None, _too_large(info.st_size, max_bytes)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return None, _unreadable(exc)
+    if len(raw) > max_bytes:
+        return None, _too_large(len(raw), max_bytes)
+    return decode(raw)
+
+
+def decode(raw: bytes) -> tuple[str | None, SourceProblem | None]:
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith(_UTF16_32_BOMS):
+        return None, SourceProblem(
+            "FILE-04",
+            Severity.ERROR,
+            N_("The file is saved as UTF-16 or UTF-32. Save it as UTF-8."),
+            {},
+        )
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, SourceProblem(
+            "FILE-04",
+            Severity.ERROR,
+            N_(
+                "The file is not valid UTF-8 (byte 0x{byte:02X}). Save it as UTF-8; "
+                "files saved as Latin-1 or Windows-1252 are a common cause."
+            ),
+            {"byte": raw[exc.start]},
+            Position(line, col),
+        )
+
+
+def _unreadable(exc: OSError) -> SourceProblem:
+    return SourceProblem(
+        "FILE-01",
+        Severity.ERROR,
+        N_("The file cannot be read: {reason}."),
+        {"reason": exc.strerror or type(exc).__name__},
+    )
+
+
+def _too_large(size: int, limit: int) -> SourceProblem:
+    return SourceProblem(
+        "FILE-03",
+        Severity.ERROR,
+        N_(
+            "The file is {size} bytes, more than the limit of {limit} bytes for one record. "
+            "If it is a real record, raise max_file_bytes in partnerkit.toml."
+        ),
+        {"size": size, "limit": limit},
+    )

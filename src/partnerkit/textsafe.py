@@ -1,0 +1,27 @@
+"""Make record text inert for a terminal: no control sequences, no bidirectional overrides.
+
+Rich markup is never parsed from record text (renderers build ``Text`` objects), so this
+module only has to deal with what a terminal itself would interpret.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(text: str) -> str:
+    """``text`` with every control or direction-changing character shown as an escape."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """``inert`` for a single output line: tabs and line breaks are shown as escapes too."""
+    return inert(text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n"))

@@ -1,0 +1,212 @@
+"""`partnerkit check` end to end: output, exit codes, bad input, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLES, MINIMAL, SHARED
+
+
+def test_clean_record_exits_0(cli, write):
+    path = write("partnerships/a.yaml", MINIMAL)
+    result = cli("check", str(path))
+    assert result.exit_code == 0, result.output
+    assert "1 record checked: no problems." in result.stdout
+
+
+def test_default_is_the_partnerships_folder_found_from_a_subfolder(cli, write, tmp_path):
+    write("partnerships/a.yaml", MINIMAL)
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    result = cli("check", cwd=tmp_path / "sub" / "deeper")
+    assert result.exit_code == 0
+    assert "1 record checked" in result.stdout
+
+
+def test_findings_exit_1_with_file_line_code_and_source(cli, write):
+    path = write("r.yaml", MINIMAL.replace("phase: drift", "phase: drfit"))
+    result = cli("check", str(path))
+    assert result.exit_code == 1
+    assert f"{path.as_posix()}:15:10" in result.stdout
+    assert "SCHEMA-03" in result.stdout
+    assert "phase: drfit" in result.stdout  # the offending source line
+    assert "1 error in 1 of 1 record checked." in result.stdout
+
+
+def test_every_bad_file_is_named(cli, write, tmp_path):
+    write("a.yaml", MINIMAL)
+    write("b.yaml", "- a list\n")
+    write("c.yaml", "")
+    write("d.yaml", b"name: G\xf6teborg\n")
+    write("e.yaml", "a: 1\n---\nb: 2\n")
+    write("f.yaml", "just a scalar\n")
+    write("g.yaml", b"\xff\xfeh\x00i\x00")
+    result = cli("check", str(tmp_path))
+    assert result.exit_code == 1
+    for name in "bcdefg":
+        assert f"{name}.yaml" in result.stdout
+    assert "6 of 7 records" in result.stdout
+
+
+def test_missing_path_exits_2(cli, tmp_path):
+    result = cli("check", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_empty_folder_exits_2(cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = cli("check", str(tmp_path / "empty"))
+    assert result.exit_code == 2
+    assert "No record files" in result.stderr
+
+
+def test_unknown_option_exits_2(cli):
+    assert cli("check", "--no-such-option").exit_code == 2
+
+
+def test_bad_language_exits_2(cli, write):
+    assert cli("check", "--lang", "de", str(write("a.yaml", MINIMAL))).exit_code == 2
+
+
+def test_swedish_messages(cli, write):
+    path = write("r.yaml", MINIMAL.replace("title:", "titel:"))
+    result = cli("check", "--lang", "sv", str(path))
+    assert result.exit_code == 1
+    assert "Okänt fält 'titel'" in result.stdout
+    assert "fel" in result.stdout
+
+
+def test_language_from_locale(cli, write):
+    path = write("r.yaml", MINIMAL.replace("title:", "titel:"))
+    result = cli("check", str(path), env={"PARTNERKIT_LANG": "", "LANG": "sv_SE.UTF-8"})
+    assert "Okänt fält" in result.stdout
+
+
+def test_fifo_is_skipped_with_a_warning(cli, write, tmp_path):
+    write("a.yaml", MINIMAL)
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "folder.yaml").mkdir()
+    result = cli("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert "pipe.yaml" in result.stdout and "FILE-02" in result.stdout
+
+
+def test_symlink_loop_is_a_finding(cli, write, tmp_path):
+    write("a.yaml", MINIMAL)
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    result = cli("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert "loop.yaml" in result.stdout and "FILE-01" in result.stdout
+
+
+def test_oversized_file_is_refused_before_reading(cli, write, tmp_path):
+    write("partnerkit.toml", "[limits]\nmax_file_bytes = 100\n")
+    path = write("big.yaml", MINIMAL)
+    result = cli("check", str(path), cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "FILE-03" in result.stdout
+
+
+def test_bad_config_exits_2_naming_the_key(cli, write, tmp_path):
+    write("partnerkit.toml", "[limits]\nmax_file_byte = 100\n")
+    path = write("a.yaml", MINIMAL)
+    result = cli("check", str(path), cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "limits.max_file_byte" in result.stderr
+
+
+def test_duplicate_partnership_ids_across_files(cli, write, tmp_path):
+    write("a.yaml", MINIMAL)
+    write("b.yaml", MINIMAL.replace("id: uni-nordverk", "id: Uni_Nordverk".lower()))
+    result = cli("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert "REF-03" in result.stdout and "b.yaml" in result.stdout
+
+
+def test_example_records_are_clean(cli):
+    result = cli("check", str(EXAMPLES))
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.stdout
+    assert len(list(EXAMPLES.glob("*.yaml"))) >= 4
+
+
+def test_console_script_and_module_entry_points(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    for command in (["partnerkit"], [sys.executable, "-m", "partnerkit"]):
+        run = subprocess.run([*command, "check", str(path)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        version = subprocess.run([*command, "--version"], capture_output=True, text=True)
+        assert version.stdout.startswith("partnerkit ")
+
+
+def test_version_does_not_import_models_or_renderers():
+    code = (
+        "import sys\n"
+        "from partnerkit.cli import main\n"
+        "sys.argv = ['partnerkit', '--version']\n"
+        "code = main()\n"
+        "heavy = [m for m in sys.modules if m.startswith(('pydantic', 'partnerkit.models',"
+        " 'partnerkit.render', 'yaml', 'rich'))]\n"
+        "assert not heavy, heavy\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+CORPUS = SHARED / "corpora" / "yaml-test-suite"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora/yaml-test-suite is absent")
+def test_yaml_test_suite_every_file_named_no_traceback():
+    files = sorted(p for p in CORPUS.iterdir() if p.suffix in (".yaml", ".yml"))
+    run = subprocess.run(
+        [sys.executable, "-m", "partnerkit", "check", str(CORPUS)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PARTNERKIT_LANG": "en", "COLUMNS": "200"},
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    for path in files:
+        assert path.name in run.stdout, path.name
+    assert f"{len(files)} of {len(files)} records checked" in run.stdout
+
+
+def test_unexpected_error_is_one_line_without_debug(cli, write, monkeypatch):
+    import partnerkit.check as check_module
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(check_module, "check_paths", boom)
+    result = cli("check", str(write("a.yaml", MINIMAL)))
+    assert result.exit_code == 2
+    assert "--debug" in result.stderr
+    assert "Traceback" not in result.output
+    assert "simulated bug" not in result.output
+
+
+def test_unreadable_file(cli, write):
+    path = write("a.yaml", MINIMAL)
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as root: permissions do not stop reading")
+        result = cli("check", str(path))
+        assert result.exit_code == 1
+        assert "FILE-01" in result.stdout
+    finally:
+        path.chmod(0o644)
+
+
+def test_paths_named_in_output_are_relative_to_cwd(cli, write, tmp_path):
+    write("partnerships/x.yaml", MINIMAL.replace("title:", "titel:"))
+    result = cli("check", cwd=tmp_path)
+    assert "partnerships/x.yaml:" in result.stdout
+    assert str(Path(tmp_path)) not in result.stdout
