@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT
 
 from partnerkit import i18n
+from tests.conftest import ROOT
 
 pytest.importorskip("babel")
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import dedent
 
 from partnerkit.loader import HAVE_LIBYAML, MAX_DEPTH, parse_yaml
+from tests.conftest import dedent
 
 PATHS = [True, False] if HAVE_LIBYAML else [False]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from partnerkit.config import Config
@@ -20,6 +21,8 @@ from partnerkit.loader import YamlProblem, parse_yaml
 from partnerkit.locate import Locator
 from partnerkit.models import Partnership
 from partnerkit.references import check_references
+from partnerkit.rules.base import Context
+from partnerkit.rules.engine import run_rules
 from partnerkit.source import read_source
 from partnerkit.validation import validate_record
 
@@ -64,25 +67,32 @@ def resolve_paths(paths: list[Path], cwd: Path) -> tuple[list[Path], bool]:
 
 
 def check_paths(
-    paths: list[Path], config: Config, cwd: Path, keep_records: bool = False
+    paths: list[Path], config: Config, cwd: Path, today: date, keep_records: bool = False
 ) -> CheckResult:
     files, used_examples = resolve_paths(paths, cwd)
-    reports = [check_file(path, display_path(path, cwd), config, keep_records) for path in files]
+    context = Context(today, config.thresholds)
+    reports = [
+        check_file(path, display_path(path, cwd), config, context, keep_records) for path in files
+    ]
     _check_unique_ids(reports)
     return CheckResult(reports, used_examples)
 
 
-def check_file(path: Path, name: str, config: Config, keep_record: bool = False) -> FileReport:
+def check_file(
+    path: Path, name: str, config: Config, context: Context, keep_record: bool = False
+) -> FileReport:
     text, problem = read_source(path, config.limits.max_file_bytes)
     if problem is not None:
         message = _(problem.message).format(**problem.args)
         finding = Finding(problem.code, problem.severity, message, name, problem.position)
         return FileReport(name, [finding], skipped=problem.code == "FILE-02")
     assert text is not None
-    return check_text(text, name, config, keep_record)
+    return check_text(text, name, config, context, keep_record)
 
 
-def check_text(text: str, name: str, config: Config, keep_record: bool = False) -> FileReport:
+def check_text(
+    text: str, name: str, config: Config, context: Context, keep_record: bool = False
+) -> FileReport:
     parsed = parse_yaml(text)
     locator = Locator(parsed.root, text)
     report = FileReport(name, [_yaml_finding(p, name, locator) for p in parsed.problems])
@@ -95,21 +105,39 @@ def check_text(text: str, name: str, config: Config, keep_record: bool = False) 
     if record is None:
         return report
     for problem in check_references(record):
-        position = locator.position(problem.path, at_key=problem.at_key)
         report.findings.append(
-            Finding(
+            _located(
                 problem.code,
                 Severity.ERROR,
                 problem.message,
-                name,
-                position,
                 problem.path,
-                locator.source_line(position.line),
+                problem.at_key,
+                name,
+                locator,
             )
+        )
+    for hit in run_rules(record, config, context):
+        report.findings.append(
+            _located(hit.code, hit.severity, hit.message, hit.path, hit.at_key, name, locator)
         )
     if keep_record:
         report.record = record
     return report
+
+
+def _located(
+    code: str,
+    severity: Severity,
+    message: str,
+    path: tuple[str | int, ...],
+    at_key: bool,
+    name: str,
+    locator: Locator,
+) -> Finding:
+    position = locator.position(path, at_key=at_key)
+    return Finding(
+        code, severity, message, name, position, path, locator.source_line(position.line)
+    )
 
 
 def _yaml_finding(problem: YamlProblem, name: str, locator: Locator) -> Finding:

@@ -70,7 +70,9 @@ def error_boundary(command: F) -> F:
             _fail(str(exc))
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
-        except Exception:
+        except Exception as exc:
+            if hasattr(exc, "exit_code") and hasattr(exc, "show"):
+                raise  # a usage error from Typer/Click: shown by Typer, exit 2
             if _state["debug"]:
                 traceback.print_exc()
             _fail(
@@ -107,9 +109,56 @@ ConfigOpt = Annotated[
 ]
 
 
+def _as_of(value: str | None) -> str | None:
+    if value is not None:
+        from datetime import date
+
+        try:
+            if len(value) != 10:
+                raise ValueError
+            date.fromisoformat(value)
+        except ValueError:
+            raise typer.BadParameter("write the date as YYYY-MM-DD, e.g. 2026-11-28") from None
+    return value
+
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", callback=_as_of, help="Today's date for every date rule (YYYY-MM-DD)."),
+]
+FailOnOpt = Annotated[
+    str,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 on findings of this severity or worse: error, warning or never.",
+    ),
+]
+
+
+def _today(as_of: str | None):
+    from datetime import date
+
+    return date.fromisoformat(as_of) if as_of else date.today()
+
+
+def _fail_threshold(value: str):
+    from partnerkit.findings import Severity
+
+    thresholds = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
+    if value not in thresholds:
+        raise typer.BadParameter("use error, warning or never", param_hint="--fail-on")
+    return thresholds[value]
+
+
 @app.command()
 @error_boundary
-def check(paths: PathsArg = None, lang: LangOpt = None, config: ConfigOpt = None) -> None:
+def check(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    fail_on: FailOnOpt = "error",
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
     """Load and validate records, and report every problem with its file, line and column."""
     from partnerkit.check import check_paths
     from partnerkit.config import load_config
@@ -117,14 +166,48 @@ def check(paths: PathsArg = None, lang: LangOpt = None, config: ConfigOpt = None
     from partnerkit.render.check_text import render_check
     from partnerkit.render.console import make_console
 
+    threshold = _fail_threshold(fail_on)
     set_language(lang)
     cwd = Path.cwd()
     settings = load_config(config, cwd)
-    result = check_paths(list(paths or []), settings, cwd)
+    result = check_paths(list(paths or []), settings, cwd, _today(as_of))
     if result.used_examples:
         sys.stderr.write(_("No partnerships/ folder here: checking the built-in examples.") + "\n")
     render_check(result, make_console())
-    raise typer.Exit(result.exit_code())
+    raise typer.Exit(result.exit_code(threshold))
+
+
+@app.command()
+@error_boundary
+def rules(
+    code: Annotated[str | None, typer.Argument(help="Explain this rule.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    lang: LangOpt = None,
+) -> None:
+    """List the handbook rules, or explain one rule with a failing and a passing example."""
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _, set_language
+    from partnerkit.render.console import make_console
+    from partnerkit.render.rules_view import render_rule, render_rules_table, rules_json
+    from partnerkit.rules import all_rules, get
+
+    set_language(lang)
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter("use text or json", param_hint="--format")
+    selected = list(all_rules().values())
+    if code is not None:
+        found = get(code)
+        if found is None:
+            raise UsageError(
+                _("There is no rule {code}; partnerkit rules lists them.").format(code=code)
+            )
+        selected = [found]
+    if output_format == "json":
+        sys.stdout.write(rules_json(selected))
+    elif code is not None:
+        render_rule(selected[0], make_console())
+    else:
+        render_rules_table(selected, make_console())
 
 
 def main() -> int:

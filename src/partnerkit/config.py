@@ -22,9 +22,55 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """Every number a rule or the follow-up uses; defaults from the domain research (C, D)."""
+
+    min_agreement_years: float = 5
+    min_period_years: float = 3
+    renewal_warn_months: int = 12
+    renewal_error_months: int = 6
+    leadership_meeting_warn_days: int = 365
+    leadership_meeting_error_days: int = 548
+    sponsor_change_days: int = 180
+    cadence_grace_factor: float = 1.25
+    log_stale_warn_days: int = 90
+    log_stale_error_days: int = 180
+    brief_lead_days: int = 5
+    minutes_lag_days: int = 14
+    indicator_grace_days_yearly: int = 60
+    indicator_grace_days_quarterly: int = 30
+    action_plan_grace_days: int = 60
+    assessment_max_months: int = 12
+    assessment_concern_threshold: float = 3.0
+    benefit_gap_threshold: float = 1.0
+    min_distinct_forms: int = 3
+    min_form_groups: int = 2
+    min_domains: int = 2
+    activity_window_days: int = 365
+    dormant_warn_days: int = 180
+    dormant_error_days: int = 365
+    contact_vacancy_error_days: int = 90
+    coordinator_min_fte: float = 0.2
+    resource_allocation_days: int = 365
+    communication_days: int = 365
+    evaluation_before_new_start_months: int = 12
+
+
+@dataclass(frozen=True)
+class RuleSelection:
+    """Which rules run and at what severity: codes or family prefixes (``LEAD``, ``GOAL-0``)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Config:
     university: str | None = None
     limits: Limits = field(default_factory=Limits)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    rules: RuleSelection = field(default_factory=RuleSelection)
     source: Path | None = None
 
 
@@ -63,24 +109,66 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
-    known = {"university", "limits"}
-    _reject_unknown(data, known, "", path)
+    _reject_unknown(data, {"university", "limits", "thresholds", "rules"}, "", path)
     university = data.get("university")
     if university is not None and not isinstance(university, str):
         raise _wrong_type(path, "university", _("text"))
-    limits = _section(data.get("limits", {}), Limits, "limits", path)
-    return Config(university=university, limits=limits, source=path)
+    return Config(
+        university=university,
+        limits=_numbers(data.get("limits", {}), Limits, "limits", path),
+        thresholds=_numbers(data.get("thresholds", {}), Thresholds, "thresholds", path),
+        rules=_rules(data.get("rules", {}), path),
+        source=path,
+    )
 
 
-def _section(data: Any, cls: type, name: str, path: Path) -> Any:
+def _numbers(data: Any, cls: type, name: str, path: Path) -> Any:
+    """A table of positive numbers; whole numbers where the default is whole."""
     if not isinstance(data, dict):
         raise _wrong_type(path, name, _("a table"))
-    allowed = {f.name: f for f in fields(cls)}
-    _reject_unknown(data, set(allowed), name + ".", path)
+    defaults = cls()
+    _reject_unknown(data, {f.name for f in fields(cls)}, name + ".", path)
     for key, value in data.items():
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise _wrong_type(path, f"{name}.{key}", _("a positive whole number"))
+        whole = isinstance(getattr(defaults, key), int)
+        kinds = (int,) if whole else (int, float)
+        if not isinstance(value, kinds) or isinstance(value, bool) or value <= 0:
+            expected = _("a positive whole number") if whole else _("a positive number")
+            raise _wrong_type(path, f"{name}.{key}", expected)
     return cls(**data)
+
+
+def _rules(data: Any, path: Path) -> RuleSelection:
+    from partnerkit.rules import known_selector
+
+    if not isinstance(data, dict):
+        raise _wrong_type(path, "rules", _("a table"))
+    _reject_unknown(data, {"select", "ignore", "severity"}, "rules.", path)
+    lists = {}
+    for key in ("select", "ignore"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _wrong_type(path, f"rules.{key}", _("a list of rule codes"))
+        for selector in value:
+            if not known_selector(selector):
+                raise _unknown_rule(path, f"rules.{key}", selector)
+        lists[key] = tuple(value)
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise _wrong_type(path, "rules.severity", _("a table"))
+    for code, level in severity.items():
+        if not known_selector(code):
+            raise _unknown_rule(path, "rules.severity", code)
+        if level not in ("error", "warning", "info", "off"):
+            raise _wrong_type(path, f"rules.severity.{code}", "error, warning, info or off")
+    return RuleSelection(lists["select"], lists["ignore"], dict(severity))
+
+
+def _unknown_rule(path: Path, key: str, code: str) -> UsageError:
+    return UsageError(
+        _("Unknown rule '{code}' in {key} of {path}; see partnerkit rules.").format(
+            code=code, key=key, path=path
+        )
+    )
 
 
 def _reject_unknown(data: dict, known: set[str], prefix: str, path: Path) -> None:

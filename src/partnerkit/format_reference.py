@@ -111,6 +111,4 @@ def vocabulary_markdown() -> str:
 
 def format_reference() -> str:
     parts = [model_markdown(model) for model in _models_in_order(Partnership)]
-    return "\n\n".join(
-        ["### Fields", *parts, "### Vocabularies", vocabulary_markdown()]
-    )
+    return "\n\n".join(["### Fields", *parts, "### Vocabularies", vocabulary_markdown()])

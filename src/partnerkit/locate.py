@@ -21,9 +21,11 @@ class Locator:
         self._lines: list[str] | None = None
 
     def position(self, path: Sequence[PathPart], at_key: bool = False) -> Position:
-        """Position of the value at ``path`` (or of its key when ``at_key``)."""
+        """Position of the value at ``path``, or of its key when ``at_key`` or when the value
+        is a list or mapping (the key line is where a reader looks for the field)."""
         node, key = self._walk(path)
-        target = key if at_key and key is not None else node
+        use_key = key is not None and (at_key or not isinstance(node, ScalarNode))
+        target = key if use_key else node
         return node_position(target) if target is not None else TOP
 
     def key_position(self, path: Sequence[PathPart]) -> Position:

@@ -1,0 +1,125 @@
+"""What a rule is: a small function over one record that yields hits, with its metadata.
+
+A rule module declares rules with :func:`rule`. The docstring-like texts (``title``,
+``explanation``) are English message ids translated at render time, so every rule reads the
+same in Swedish and English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from partnerkit.config import Thresholds
+from partnerkit.findings import Severity
+from partnerkit.models import Partnership
+
+PHASES = ("initiering", "uppstart", "drift", "utvardering", "nystart", "avveckling", "avslutad")
+ACTIVE = ("uppstart", "drift", "utvardering", "nystart")  # "uppstart and later"
+NOT_CLOSED = PHASES[:-1]
+
+CRITERIA = (
+    "leadership",
+    "commitment",
+    "goals",
+    "diversity",
+    "benefit",
+    "levels",
+    "resources",
+    "support",
+    "coordinator",
+    "structure",
+    "assessment",
+    "ethics",
+    "closing",
+)
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place where a rule does not hold. ``severity`` overrides the rule's default
+    (for rules that escalate from warning to error past a second threshold)."""
+
+    message: str
+    path: tuple[str | int, ...] = ()
+    at_key: bool = False
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    today: date
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+
+Check = Callable[[Partnership, Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    criterion: str
+    phases: tuple[str, ...]
+    severity: Severity
+    title: str
+    explanation: str
+    source: str
+    check: Check
+    by_phase: dict[str, Severity] = field(default_factory=dict)
+    options: tuple[str, ...] = ()
+    bad: str = ""
+    good: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.code.split("-")[0]
+
+    def severity_in(self, phase: str) -> Severity:
+        return self.by_phase.get(phase, self.severity)
+
+    def applies_to(self, phase: str) -> bool:
+        return phase in self.phases
+
+    def run(self, record: Partnership, context: Context) -> Iterator[Hit]:
+        yield from self.check(record, context)
+
+
+def rule(
+    code: str,
+    name: str,
+    criterion: str,
+    phases: tuple[str, ...],
+    severity: Severity,
+    title: str,
+    explanation: str,
+    source: str,
+    by_phase: dict[str, Severity] | None = None,
+    options: tuple[str, ...] = (),
+    bad: str = "",
+    good: str = "",
+) -> Callable[[Check], Rule]:
+    """Declare a rule: decorate its check function."""
+    assert criterion in CRITERIA, criterion
+
+    def register(check: Check) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            criterion=criterion,
+            phases=phases,
+            severity=severity,
+            title=title,
+            explanation=explanation,
+            source=source,
+            check=check,
+            by_phase=by_phase or {},
+            options=options,
+            bad=bad,
+            good=good,
+        )
+
+    return register

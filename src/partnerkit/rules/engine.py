@@ -1,0 +1,107 @@
+"""Run the selected rules on one record and apply severities and suppressions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from partnerkit.config import Config
+from partnerkit.findings import Severity
+from partnerkit.i18n import _
+from partnerkit.models import Partnership
+from partnerkit.rules import all_rules, matches
+from partnerkit.rules.base import Context, Rule
+
+_OFF = "off"
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """A hit with its final code, severity and the path it points at."""
+
+    code: str
+    severity: Severity
+    message: str
+    path: tuple[str | int, ...]
+    at_key: bool = False
+
+
+def selected_rules(config: Config) -> list[Rule]:
+    selection = config.rules
+    chosen = []
+    for code, item in all_rules().items():
+        if selection.select and not any(matches(code, s) for s in selection.select):
+            continue
+        if any(matches(code, s) for s in selection.ignore):
+            continue
+        if _override(code, config) == _OFF:
+            continue
+        chosen.append(item)
+    return chosen
+
+
+def _override(code: str, config: Config) -> str | None:
+    """The configured severity for ``code``: the most specific selector wins."""
+    best: tuple[int, str] | None = None
+    for selector, level in config.rules.severity.items():
+        if matches(code, selector) and (best is None or len(selector) > best[0]):
+            best = (len(selector), level)
+    return best[1] if best else None
+
+
+def run_rules(record: Partnership, config: Config, context: Context) -> list[RuleHit]:
+    hits = list(_raw_hits(record, config, context))
+    return _apply_suppressions(record, hits)
+
+
+def _raw_hits(record: Partnership, config: Config, context: Context) -> Iterator[RuleHit]:
+    phase = record.lifecycle.phase
+    for item in selected_rules(config):
+        if not item.applies_to(phase):
+            continue
+        override = _override(item.code, config)
+        for hit in item.run(record, context):
+            severity = hit.severity or item.severity_in(phase)
+            if override is not None:
+                severity = Severity.parse(override)
+            yield RuleHit(item.code, severity, hit.message, hit.path, hit.at_key)
+
+
+def _apply_suppressions(record: Partnership, hits: list[RuleHit]) -> list[RuleHit]:
+    if not record.suppressions:
+        return hits
+    used = [False] * len(record.suppressions)
+    kept = []
+    for hit in hits:
+        index = _suppressing(record, hit)
+        if index is None:
+            kept.append(hit)
+        else:
+            used[index] = True
+    for index, suppression in enumerate(record.suppressions):
+        if not used[index]:
+            kept.append(
+                RuleHit(
+                    "META-01",
+                    Severity.WARNING,
+                    _(
+                        "This suppression of {rule} matches no finding; remove it, or check "
+                        "the rule code and path."
+                    ).format(rule=suppression.rule),
+                    ("suppressions", index),
+                )
+            )
+    return kept
+
+
+def _suppressing(record: Partnership, hit: RuleHit) -> int | None:
+    for index, suppression in enumerate(record.suppressions):
+        if not matches(hit.code, suppression.rule):
+            continue
+        if suppression.path is None or _path_text(hit.path).startswith(suppression.path):
+            return index
+    return None
+
+
+def _path_text(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path)

@@ -1,0 +1,8 @@
+"""Mutual relations at corresponding levels (ömsesidiga relationer på motsvarande nivåer).
+
+Rules LVL-NN. Not written yet.
+"""
+
+from __future__ import annotations
+
+RULES = ()
