@@ -177,6 +177,194 @@ def check(
     raise typer.Exit(result.exit_code(threshold))
 
 
+def _load_portfolio(paths, as_of, lang, config):
+    """Set the language, read the configuration, and check every record, keeping them."""
+    from partnerkit.check import check_paths
+    from partnerkit.config import load_config
+    from partnerkit.i18n import _, set_language
+
+    set_language(lang)
+    cwd = Path.cwd()
+    settings = load_config(config, cwd)
+    today = _today(as_of)
+    result = check_paths(list(paths or []), settings, cwd, today, keep_records=True)
+    if result.used_examples:
+        sys.stderr.write(_("No partnerships/ folder here: using the built-in examples.") + "\n")
+    return result, settings, today
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        raise typer.BadParameter("use " + ", ".join(allowed), param_hint=option)
+    return value
+
+
+@app.command()
+@error_boundary
+def followup(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    horizon: Annotated[
+        int, typer.Option("--horizon", min=0, max=3650, help="Days ahead that count as due soon.")
+    ] = 60,
+    partnership: Annotated[
+        str | None, typer.Option("--partnership", help="Only this partnership id.")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, markdown or json.")
+    ] = "text",
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="overdue: exit 1 when anything is overdue; never.")
+    ] = "never",
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """What is overdue and due soon, and how each partnership meets the handbook criteria."""
+    from partnerkit.errors import UsageError
+    from partnerkit.followup import build_followup
+    from partnerkit.i18n import _
+    from partnerkit.render.console import make_console
+    from partnerkit.render.followup_view import (
+        followup_json,
+        followup_markdown,
+        render_followup_text,
+    )
+
+    _choice(output_format, ("text", "markdown", "json"), "--format")
+    _choice(fail_on, ("overdue", "never"), "--fail-on")
+    result, settings, today = _load_portfolio(paths, as_of, lang, config)
+    report = build_followup(result, settings.thresholds, today, horizon)
+    if partnership is not None:
+        report.partnerships = [p for p in report.partnerships if p.id == partnership]
+        report.unreadable = []
+        if not report.partnerships:
+            raise UsageError(_("There is no partnership with the id {id}.").format(id=partnership))
+    if output_format == "json":
+        sys.stdout.write(followup_json(report))
+    elif output_format == "markdown":
+        sys.stdout.write(followup_markdown(report))
+    else:
+        render_followup_text(report, make_console())
+    raise typer.Exit(1 if fail_on == "overdue" and report.overdue else 0)
+
+
+def _record_by_id(result, record_id: str):
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _
+
+    for report in result.files:
+        if report.record_id == record_id:
+            if report.record is None:
+                raise UsageError(
+                    _("The record {id} ({file}) has errors; run partnerkit check first.").format(
+                        id=record_id, file=report.file
+                    )
+                )
+            return report.record
+    raise UsageError(_("There is no partnership with the id {id}.").format(id=record_id))
+
+
+@app.command()
+@error_boundary
+def brief(
+    partnership: Annotated[str, typer.Argument(help="The partnership id.")],
+    body: Annotated[str, typer.Option("--body", help="The governance body id, e.g. styrgrupp.")],
+    meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting", callback=_as_of, help="Meeting date (default: its next planned meeting)."
+        ),
+    ] = None,
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or markdown.")] = "text",
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """The steering-group brief (underlag) for a body's meeting, since its previous meeting."""
+    from datetime import date
+
+    from partnerkit.brief import build_brief
+    from partnerkit.render.brief_view import brief_markdown
+
+    _choice(output_format, ("text", "markdown"), "--format")
+    result, settings, today = _load_portfolio(paths, as_of, lang, config)
+    record = _record_by_id(result, partnership)
+    when = date.fromisoformat(meeting) if meeting else None
+    text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
+    if output_format == "markdown":
+        sys.stdout.write(text)
+    else:
+        from rich.markdown import Markdown
+
+        from partnerkit.render.console import make_console
+
+        make_console().print(Markdown(text))
+
+
+@app.command()
+@error_boundary
+def calendar(
+    paths: PathsArg = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The .ics file to write.", dir_okay=False)
+    ] = Path("partnerkit.ics"),
+    as_of: AsOfOpt = None,
+    horizon: Annotated[
+        int, typer.Option("--horizon", min=0, max=3650, help="Days ahead to include.")
+    ] = 365,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write upcoming due dates and planned meetings as an iCalendar (.ics) file."""
+    from partnerkit.calendar import build_calendar
+    from partnerkit.followup import build_followup
+    from partnerkit.i18n import _
+    from partnerkit.writes import write_bytes_atomically
+
+    result, settings, today = _load_portfolio(paths, as_of, lang, config)
+    report = build_followup(result, settings.thresholds, today, horizon)
+    for view in report.partnerships:
+        view.items = [item for item in view.items if item.status != "overdue"]
+    write_bytes_atomically(output, build_calendar(report))
+    events = sum(len(view.items) for view in report.partnerships)
+    sys.stdout.write(_("Wrote {n} events to {file}.").format(n=events, file=output) + "\n")
+
+
+@app.command()
+@error_boundary
+def contacts(
+    paths: PathsArg = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help="Text in the focus area, unit or title.")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help="strategisk, taktisk or operativ.")
+    ] = None,
+    partnership: Annotated[
+        str | None, typer.Option("--partnership", help="Only this partnership id.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Who to talk to, on each side, per level and focus area, across the portfolio."""
+    from partnerkit.contacts import find_contacts
+    from partnerkit.render.contacts_view import contacts_json, render_contacts
+
+    _choice(output_format, ("text", "json"), "--format")
+    if level is not None:
+        _choice(level, ("strategisk", "taktisk", "operativ"), "--level")
+    result = _load_portfolio(paths, None, lang, config)[0]
+    found = find_contacts(result, topic, level, partnership)
+    if output_format == "json":
+        sys.stdout.write(contacts_json(found))
+    else:
+        from partnerkit.render.console import make_console
+
+        render_contacts(found, make_console())
+
+
 @app.command()
 @error_boundary
 def rules(

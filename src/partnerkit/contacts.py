@@ -1,0 +1,95 @@
+"""Who to talk to: the people of every partnership per level and focus area, on each side.
+
+Only work identity is shown (name, title, unit); records hold no private contact data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnerkit.check import CheckResult
+from partnerkit.models import Partnership
+from partnerkit.timeline import people_by_id
+
+
+@dataclass(frozen=True)
+class Contact:
+    partnership: str
+    level: str
+    topic: str
+    party: str
+    name: str
+    title: str
+    unit: str
+    role: str
+
+
+def find_contacts(
+    result: CheckResult,
+    topic: str | None = None,
+    level: str | None = None,
+    partnership: str | None = None,
+) -> list[Contact]:
+    found: list[Contact] = []
+    for report in result.files:
+        record = report.record
+        if record is None or (partnership and record.id != partnership):
+            continue
+        found.extend(_contacts(record))
+    if level:
+        found = [c for c in found if c.level == level]
+    if topic:
+        needle = topic.casefold()
+        found = [c for c in found if needle in f"{c.topic} {c.unit} {c.title}".casefold()]
+    return sorted(
+        set(found), key=lambda c: (c.partnership, _LEVELS.get(c.level, 9), c.topic, c.party, c.name)
+    )
+
+
+_LEVELS = {"strategisk": 0, "taktisk": 1, "operativ": 2, "": 3}
+
+
+def _contacts(record: Partnership) -> list[Contact]:
+    people = people_by_id(record)
+    parties = {p.id: p.name for p in record.parties}
+    areas = {a.id: a.name.sv for a in record.focus_areas}
+    contacts = []
+    for pair in record.contact_pairs:
+        topic = areas.get(pair.topic or "", pair.topic or "")
+        for side, person_id in pair.members.items():
+            person = people.get(person_id)
+            if person is not None:
+                contacts.append(
+                    _contact(
+                        record.id,
+                        pair.level,
+                        topic,
+                        parties.get(side, side),
+                        person,
+                        "contact_pair",
+                    )
+                )
+    for activity in record.activities:
+        topic = areas.get(activity.focus_area_id or "", activity.title)
+        for side, person_id in activity.contacts.items():
+            person = people.get(person_id)
+            if person is not None and person.level:
+                contacts.append(
+                    _contact(
+                        record.id, person.level, topic, parties.get(side, side), person, "activity"
+                    )
+                )
+    return contacts
+
+
+def _contact(partnership: str, level: str, topic: str, party: str, person, role: str) -> Contact:
+    return Contact(
+        partnership=partnership,
+        level=level,
+        topic=topic,
+        party=party,
+        name=person.name,
+        title=person.title or "",
+        unit=person.unit or "",
+        role=role,
+    )
