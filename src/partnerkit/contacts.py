@@ -39,11 +39,23 @@ def find_contacts(
     if level:
         found = [c for c in found if c.level == level]
     if topic:
-        needle = topic.casefold()
-        found = [c for c in found if needle in f"{c.topic} {c.unit} {c.title}".casefold()]
-    return sorted(
-        set(found), key=lambda c: (c.partnership, _LEVELS.get(c.level, 9), c.topic, c.party, c.name)
-    )
+        found = _about(found, topic.casefold())
+    return sorted(set(found), key=_order)
+
+
+def _about(contacts: list[Contact], needle: str) -> list[Contact]:
+    """Both sides of every pair or activity where someone matches the topic."""
+    groups = {
+        (c.partnership, c.level, c.topic)
+        for c in contacts
+        if needle in f"{c.topic} {c.unit} {c.title}".casefold()
+    }
+    return [c for c in contacts if (c.partnership, c.level, c.topic) in groups]
+
+
+def _order(contact: Contact) -> tuple:
+    level = _LEVELS.get(contact.level, 9)
+    return (contact.partnership, level, contact.topic, contact.party, contact.name)
 
 
 _LEVELS = {"strategisk": 0, "taktisk": 1, "operativ": 2, "": 3}
