@@ -36,6 +36,10 @@ people:
     side: eu
 """
 
+# A complete record that no rule objects to as of AS_OF.
+BASE = (ROOT / "tests" / "rules" / "base.yaml").read_text(encoding="utf-8")
+AS_OF = "2026-11-28"
+
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 

@@ -10,7 +10,9 @@ import pytest
 from tests.conftest import ROOT
 
 BASE = (ROOT / "tests" / "rules" / "base.yaml").read_text(encoding="utf-8")
-NO_PARTNER_SPONSOR = BASE.replace("  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15}\n", "")
+NO_PARTNER_SPONSOR = BASE.replace(
+    "  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15}\n", ""
+)
 OLD_COUNCIL = BASE.replace(
     "      - {date: 2026-04-09, attendees: [p-rektor, p-vd], brief_ref: underlag-2026.pdf, "
     "brief_sent: 2026-03-30, minutes_ref: protokoll-2026.pdf, minutes_date: 2026-04-16}\n",
@@ -44,7 +46,9 @@ def test_warning_does_not_fail_by_default(cli, record, tmp_path):
 
 def test_fail_on_warning_and_never(cli, record, tmp_path):
     record(OLD_COUNCIL, ONLY_LEAD)
-    assert cli("check", "--as-of", "2026-11-28", "--fail-on", "warning", cwd=tmp_path).exit_code == 1
+    assert (
+        cli("check", "--as-of", "2026-11-28", "--fail-on", "warning", cwd=tmp_path).exit_code == 1
+    )
     record(NO_PARTNER_SPONSOR)
     assert cli("check", "--as-of", "2026-11-28", cwd=tmp_path).exit_code == 1
     assert cli("check", "--as-of", "2026-11-28", "--fail-on", "never", cwd=tmp_path).exit_code == 0

@@ -78,6 +78,15 @@ def check_paths(
     return CheckResult(reports, used_examples)
 
 
+def only_changed(result: CheckResult, revision: str, cwd: Path) -> CheckResult:
+    """Keep the reports of files changed since ``revision`` (the checks saw every file)."""
+    from partnerkit.gitrepo import changed_since
+
+    changed = changed_since(revision, cwd)
+    kept = [r for r in result.files if (cwd / r.file).resolve() in changed]
+    return CheckResult(kept, result.used_examples)
+
+
 def check_file(
     path: Path, name: str, config: Config, context: Context, keep_record: bool = False
 ) -> FileReport:

@@ -150,31 +150,78 @@ def _fail_threshold(value: str):
     return thresholds[value]
 
 
+CHECK_FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
+
+
 @app.command()
 @error_boundary
 def check(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
     fail_on: FailOnOpt = "error",
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="text, concise, json, github, sarif or junit "
+            "(default: github in GitHub Actions, else text).",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file.", dir_okay=False),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help="Check the whole portfolio, report only records changed since this git revision.",
+        ),
+    ] = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Load and validate records, and report every problem with its file, line and column."""
-    from partnerkit.check import check_paths
+    from partnerkit.check import check_paths, only_changed
     from partnerkit.config import load_config
     from partnerkit.i18n import _, set_language
-    from partnerkit.render.check_text import render_check
-    from partnerkit.render.console import make_console
 
     threshold = _fail_threshold(fail_on)
+    chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    _choice(chosen, CHECK_FORMATS, "--format")
     set_language(lang)
     cwd = Path.cwd()
     settings = load_config(config, cwd)
-    result = check_paths(list(paths or []), settings, cwd, _today(as_of))
+    today = _today(as_of)
+    result = check_paths(list(paths or []), settings, cwd, today)
+    if changed_since is not None:
+        result = only_changed(result, changed_since, cwd)
     if result.used_examples:
         sys.stderr.write(_("No partnerships/ folder here: checking the built-in examples.") + "\n")
-    render_check(result, make_console())
+    _emit_check(result, chosen, output, today)
     raise typer.Exit(result.exit_code(threshold))
+
+
+def _emit_check(result, chosen: str, output: Path | None, today) -> None:
+    from partnerkit.render import check_formats
+
+    if chosen == "text" and output is None:
+        from partnerkit.render.check_text import render_check
+        from partnerkit.render.console import make_console
+
+        render_check(result, make_console())
+        return
+    text = check_formats.render(result, chosen, today)
+    if chosen == "github":
+        check_formats.append_step_summary(result, os.environ.get("GITHUB_STEP_SUMMARY"))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from partnerkit.render.check_text import summary_text
+        from partnerkit.writes import write_bytes_atomically
+
+        write_bytes_atomically(output, text.encode("utf-8"))
+        sys.stdout.write(summary_text(result).plain + "\n")
 
 
 def _load_portfolio(paths, as_of, lang, config):

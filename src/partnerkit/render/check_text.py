@@ -93,3 +93,24 @@ def summary_text(result: CheckResult) -> Text:
         files,
     ).format(counts=counts, bad=with_findings, n=files)
     return Text(text, style="bold red" if errors else "bold yellow")
+
+
+def concise_lines(result: CheckResult) -> list[str]:
+    """One line per finding: ``file:line:col: CODE [severity] message``."""
+    return [
+        f"{inert(f.file)}:{f.line}:{f.col}: {f.code} [{f.severity.label}] {one_line(f.message)}"
+        for f in result.findings
+    ]
+
+
+def text_report(result: CheckResult) -> str:
+    """The terminal report as plain text (no colour), for ``--output FILE``."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    render_check(
+        result, Console(file=buffer, width=120, no_color=True, highlight=False, markup=False)
+    )
+    return buffer.getvalue()

@@ -1,8 +1,304 @@
 """The coordinator role (samordnaren): documents, follows up, prepares briefs, brokers contacts.
 
-Rules COORD-NN. Not written yet.
+The handbook gives the partnership a coordinator at the university who keeps it together day
+to day. These rules look for an active coordinator on the university side with a counterpart
+at every partner, a follow-up log that is kept current, a brief before and minutes after every
+meeting, and decisions and action-plan items that are followed up by their due date.
 """
 
 from __future__ import annotations
 
-RULES = ()
+from collections.abc import Iterator
+from datetime import date
+
+from partnerkit.i18n import N_, _
+from partnerkit.models import GovernanceBody, Meeting, Partnership
+from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, W, rule
+from partnerkit.timeline import (
+    days,
+    host_party,
+    last_log_date,
+    people_by_id,
+    person_active,
+)
+
+UNIVERSITY_ROLES = ("larosate_host", "larosate")
+MEETING_REVIEW_DAYS = 365
+
+
+@rule(
+    code="COORD-01",
+    name="coordinator-active",
+    criterion="coordinator",
+    phases=NOT_CLOSED,
+    severity=E,
+    by_phase={"initiering": W, "avveckling": W},
+    title=N_("The university has an active coordinator"),
+    explanation=N_(
+        "A coordinator (samordnare) at the university documents the partnership, follows it "
+        "up, prepares the briefs for its meetings and brokers contacts between the parties. "
+        "Without one nobody keeps the partnership together between the leadership meetings. "
+        "Name the coordinator under coordination.coordinator with person_id and a side that "
+        "is a university party; when the coordinator leaves (to: in the past), name a successor."
+    ),
+    source="Handledning (samordnaren); LTU partner coordinator; UU partnerskapsledare",
+    bad="coordination:\n  counterparts: [{person_id: p-nvsam, side: nv}]\n",
+    good=(
+        "coordination:\n  coordinator: {person_id: p-sam, side: eu, fte: 0.3, from: 2023-03-01}\n"
+    ),
+)
+def coordinator_active(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    coordination = record.coordination
+    coordinator = coordination.coordinator if coordination else None
+    if coordinator is None:
+        yield Hit(_("No coordinator is named."), ("coordination", "coordinator"))
+        return
+    path = ("coordination", "coordinator")
+    roles = {p.id: p.role for p in record.parties}
+    person = people_by_id(record).get(coordinator.person_id)
+    name = person.name if person else coordinator.person_id
+    if roles.get(coordinator.side) not in UNIVERSITY_ROLES:
+        yield Hit(
+            _("The coordinator {name} is on the side of {side}, not of a university.").format(
+                name=name, side=_party_name(record, coordinator.side)
+            ),
+            (*path, "side"),
+        )
+    elif coordinator.to and coordinator.to < ctx.today:
+        yield Hit(
+            _("The coordinator {name} left on {date} and nobody succeeds them.").format(
+                name=name, date=coordinator.to
+            ),
+            (*path, "to"),
+        )
+    elif coordinator.from_ and coordinator.from_ > ctx.today:
+        yield Hit(
+            _("The coordinator {name} starts only on {date}.").format(
+                name=name, date=coordinator.from_
+            ),
+            (*path, "from"),
+        )
+    elif person is not None and not person_active(person, ctx.today):
+        yield Hit(
+            _("The coordinator {name} is no longer active in the partnership.").format(name=name),
+            (*path, "person_id"),
+        )
+
+
+@rule(
+    code="COORD-02",
+    name="partner-counterpart",
+    criterion="coordinator",
+    phases=ACTIVE,
+    severity=W,
+    title=N_("Every partner has a counterpart to the coordinator"),
+    explanation=N_(
+        "The coordinator needs a counterpart at each partner, a person who holds the same "
+        "role on the partner's side (partnerskapsansvarig, process coordinator). Without one "
+        "the coordination runs through the leadership or through chance contacts. List an "
+        "active counterpart for every other party under coordination.counterparts."
+    ),
+    source="UU (mirror roles); Chalmers–Ericsson; Lyskraft (municipal process coordinator)",
+    bad="coordination:\n  coordinator: {person_id: p-sam, side: eu}\n  counterparts: []\n",
+    good=(
+        "coordination:\n  coordinator: {person_id: p-sam, side: eu}\n"
+        "  counterparts:\n    - {person_id: p-nvsam, side: nv}\n"
+    ),
+)
+def partner_counterpart(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    coordination = record.coordination
+    people = people_by_id(record)
+    counterparts = coordination.counterparts if coordination else []
+    covered = {c.side for c in counterparts if person_active(people.get(c.person_id), ctx.today)}
+    own = {host_party(record)}
+    if coordination and coordination.coordinator:
+        own.add(coordination.coordinator.side)
+    for party in record.parties:
+        if party.id not in own and party.id not in covered:
+            yield Hit(
+                _("{party} has no active counterpart to the coordinator.").format(party=party.name),
+                ("coordination", "counterparts"),
+            )
+
+
+@rule(
+    code="COORD-03",
+    name="log-fresh",
+    criterion="coordinator",
+    phases=(*ACTIVE, "avveckling"),
+    severity=W,
+    title=N_("The follow-up log is kept current"),
+    explanation=N_(
+        "The coordinator documents the partnership as it goes: contacts, ideas, issues, "
+        "meetings and decisions, in followup_log. An up-to-date log is what the briefs, the "
+        "annual report and the evaluation are written from, and it keeps the partnership "
+        "from depending on one person's memory. A warning when the latest entry is older than "
+        "log_stale_warn_days, an error after log_stale_error_days; with no entry at all the "
+        "age counts from the start of the partnership. Add an entry for what has happened."
+    ),
+    source="Handledning (the coordinator documents and follows up); GNDR (check every 2 months)",
+    options=("log_stale_warn_days", "log_stale_error_days"),
+    bad="followup_log:\n  - {date: 2026-01-15, type: note, summary: Kontakt med Nordverk}\n",
+    good="followup_log:\n  - {date: 2026-10-02, type: note, summary: Kontakt med Nordverk}\n",
+)
+def log_fresh(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    t = ctx.thresholds
+    last = last_log_date(record, ctx.today)
+    since = last or _partnership_start(record)
+    age = (ctx.today - since).days
+    if age <= t.log_stale_warn_days:
+        return
+    severity = E if age > t.log_stale_error_days else W
+    due = since + days(t.log_stale_warn_days)
+    if last is None:
+        message = _(
+            "The follow-up log has no entry since the partnership started on {date}, "
+            "{days} days ago; the first was due by {due}."
+        )
+    else:
+        message = _(
+            "The latest follow-up log entry is from {date}, {days} days ago; "
+            "the next was due by {due}."
+        )
+    yield Hit(message.format(date=since, days=age, due=due), ("followup_log",), severity=severity)
+
+
+@rule(
+    code="COORD-04",
+    name="brief-and-minutes",
+    criterion="coordinator",
+    phases=ACTIVE,
+    severity=W,
+    title=N_("Every meeting has a brief sent in time and minutes soon after"),
+    explanation=N_(
+        "The coordinator prepares the brief (underlag) for each meeting of the partnership's "
+        "bodies and sees that minutes are taken: the brief is sent at least brief_lead_days "
+        "before the meeting (brief_ref and brief_sent), and the minutes are ready within "
+        "minutes_lag_days after it (minutes_ref and minutes_date). Meetings held in the last "
+        "365 days are checked once their minutes are due. Record the brief and the minutes "
+        "on the meeting, and send the next brief earlier."
+    ),
+    source="Handledning (the coordinator prepares underlag); UU (items to the partnership council)",
+    options=("brief_lead_days", "minutes_lag_days"),
+    bad="meetings:\n  - {date: 2026-09-17, brief_sent: 2026-09-15}\n",
+    good=(
+        "meetings:\n  - {date: 2026-09-17, brief_ref: sg-3.pdf, brief_sent: 2026-09-09,\n"
+        "     minutes_ref: sg-3-prot.pdf, minutes_date: 2026-09-24}\n"
+    ),
+)
+def brief_and_minutes(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    t = ctx.thresholds
+    oldest = ctx.today - days(MEETING_REVIEW_DAYS)
+    for b, body in enumerate(record.governance):
+        for m, meeting in enumerate(body.meetings):
+            if meeting.status != "held" or meeting.date < oldest:
+                continue
+            if ctx.today <= meeting.date + days(t.minutes_lag_days):
+                continue
+            problems = _brief_problems(meeting, t.brief_lead_days) + _minutes_problems(
+                meeting, t.minutes_lag_days
+            )
+            if problems:
+                yield Hit(
+                    _("The meeting of {body} on {date}: {problems}.").format(
+                        body=_body_name(body), date=meeting.date, problems="; ".join(problems)
+                    ),
+                    ("governance", b, "meetings", m),
+                )
+
+
+def _brief_problems(meeting: Meeting, lead_days: int) -> list[str]:
+    due = meeting.date - days(lead_days)
+    if meeting.brief_ref is None:
+        return [_("no brief is recorded (brief_ref)")]
+    if meeting.brief_sent is None:
+        return [_("the date the brief was sent is missing (brief_sent)")]
+    if meeting.brief_sent > due:
+        return [
+            _("the brief was sent on {sent}, it was due by {due}").format(
+                sent=meeting.brief_sent, due=due
+            )
+        ]
+    return []
+
+
+def _minutes_problems(meeting: Meeting, lag_days: int) -> list[str]:
+    due = meeting.date + days(lag_days)
+    if meeting.minutes_ref is None:
+        return [_("no minutes are recorded (minutes_ref), they were due by {due}").format(due=due)]
+    if meeting.minutes_date is None:
+        return [_("the date of the minutes is missing (minutes_date)")]
+    if meeting.minutes_date > due:
+        return [
+            _("the minutes are dated {date}, they were due by {due}").format(
+                date=meeting.minutes_date, due=due
+            )
+        ]
+    return []
+
+
+@rule(
+    code="COORD-05",
+    name="overdue-follow-up",
+    criterion="coordinator",
+    phases=NOT_CLOSED,
+    severity=W,
+    title=N_("Decisions and action-plan items are followed up by their due date"),
+    explanation=N_(
+        "Every decision and action-plan item has an owner and a due date, and the coordinator "
+        "chases them: an open item past its due date means that an agreed action got no "
+        "reaction. Each overdue decision and item is listed. Do it, or record its outcome: "
+        "status done with the date it closed, or cancelled, or a new due date decided by the "
+        "body."
+    ),
+    source="KTH ARC model (every action needs a reaction); LiU (action plan followed up yearly)",
+    bad="decisions:\n  - {id: d-1, date: 2026-04-09, text: Ta fram plan, due: 2026-06-30}\n",
+    good=(
+        "decisions:\n  - {id: d-1, date: 2026-04-09, text: Ta fram plan, due: 2026-06-30,\n"
+        "     status: done, closed: 2026-06-20}\n"
+    ),
+)
+def overdue_follow_up(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    for index, decision in enumerate(record.decisions):
+        if _overdue(decision.status, decision.due, ctx.today):
+            yield Hit(
+                _("The decision {id} was due on {due} and is still open.").format(
+                    id=decision.id, due=decision.due
+                ),
+                ("decisions", index, "due"),
+            )
+    for p, plan in enumerate(record.action_plans):
+        for i, item in enumerate(plan.items):
+            if _overdue(item.status, item.due, ctx.today):
+                yield Hit(
+                    _("The action-plan item {id} was due on {due} and is still open.").format(
+                        id=item.id, due=item.due
+                    ),
+                    ("action_plans", p, "items", i, "due"),
+                )
+
+
+def _overdue(status: str, due: date | None, today: date) -> bool:
+    return status == "open" and due is not None and due < today
+
+
+def _partnership_start(record: Partnership) -> date:
+    started = [h.from_ for h in record.lifecycle.history if h.phase != "initiering"]
+    return min(started, default=record.lifecycle.phase_since)
+
+
+def _body_name(body: GovernanceBody) -> str:
+    return body.name or body.id
+
+
+def _party_name(record: Partnership, party_id: str) -> str:
+    return next((p.name for p in record.parties if p.id == party_id), party_id)
+
+
+RULES = (
+    coordinator_active,
+    partner_counterpart,
+    log_fresh,
+    brief_and_minutes,
+    overdue_follow_up,
+)

@@ -1,8 +1,365 @@
 """Earmarked resources with mandates at every level (öronmärkta resurser med mandat).
 
-Rules RES-NN. Not written yet.
+The handbook's second organisational feature: the partnership has its own resources (time,
+money, posts) at every level, and someone with a mandate to use them. These rules look for a
+committed resource on the university side at each level, a named mandate holder and scope
+for every resource, earmarks that lapse without a successor, enough time for coordination,
+and a yearly joint decision on how the resources are used.
 """
 
 from __future__ import annotations
 
-RULES = ()
+from collections.abc import Iterator
+from datetime import date
+
+from partnerkit.i18n import N_, _, current_language
+from partnerkit.models import Partnership, Resource
+from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, rule
+from partnerkit.timeline import (
+    days,
+    host_party,
+    latest,
+    people_by_id,
+    period_active,
+    within,
+)
+from partnerkit.vocab import label, slugs
+
+EARMARKED = ("committed", "used")
+COORDINATION_WORDS = (
+    "samordn",
+    "koordin",
+    "coordinat",
+    "partnerskapsansvar",
+    "partnerskapsled",
+    "partnerskapschef",
+    "partnerskapsdirekt",
+    "partneransvar",
+    "partner manager",
+    "partner director",
+    "partnership manager",
+    "partnership lead",
+    "partnership director",
+)
+RESOURCE_WORDS = ("resurs", "budget", "medel", "finansier", "fördel", "resource", "fund", "allocat")
+
+
+def _level_name(level: str) -> str:
+    return label("level", level, current_language())
+
+
+def _earmarked_now(resource: Resource, today: date) -> bool:
+    return resource.status in EARMARKED and period_active(resource.period, today)
+
+
+def _ended(resource: Resource, today: date) -> bool:
+    return (
+        resource.period is not None
+        and resource.period.to is not None
+        and (resource.period.to < today)
+    )
+
+
+def _mentions(text: str | None, words: tuple[str, ...]) -> bool:
+    folded = (text or "").casefold()
+    return any(word in folded for word in words)
+
+
+def _host_name(record: Partnership, host: str) -> str:
+    return next(p.name for p in record.parties if p.id == host)
+
+
+@rule(
+    code="RES-01",
+    name="resource-per-level",
+    criterion="resources",
+    phases=("drift",),
+    severity=W,
+    title=N_("The university has earmarked resources at every level"),
+    explanation=N_(
+        "Mandates need resources: the leadership needs means for joint initiatives, the "
+        "steering level time to prioritise, the operational level money or hours for the "
+        "activities. For each of the strategic, tactical and operational levels the host "
+        "university should have at least one committed (or used) resource whose period "
+        "covers today. Add a resources entry with side, level and kind for the missing level."
+    ),
+    source="Handledning (organisatorisk egenskap b: öronmärkta resurser på alla nivåer)",
+    bad=(
+        "resources:\n  - {id: r-rektor, side: eu, level: strategisk, kind: money}\n"
+        "  - {id: r-samordnare, side: eu, level: taktisk, kind: personnel_fte}\n"
+    ),
+    good=(
+        "resources:\n  - {id: r-rektor, side: eu, level: strategisk, kind: money}\n"
+        "  - {id: r-samordnare, side: eu, level: taktisk, kind: personnel_fte}\n"
+        "  - {id: r-seed, side: eu, level: operativ, kind: money}\n"
+    ),
+)
+def resource_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    host = host_party(record)
+    if host is None:
+        return
+    covered = {r.level for r in record.resources if r.side == host and _earmarked_now(r, ctx.today)}
+    for level in slugs("level"):
+        if level not in covered:
+            yield Hit(
+                _("{party} has no committed resource active today at the {level}.").format(
+                    party=_host_name(record, host), level=_level_name(level)
+                ),
+                ("resources",),
+            )
+
+
+@rule(
+    code="RES-02",
+    name="resource-has-mandate",
+    criterion="resources",
+    phases=ACTIVE,
+    severity=W,
+    title=N_("Every resource has a mandate holder and a scope"),
+    explanation=N_(
+        "An earmarked resource is only useful when someone may decide how to use it. Every "
+        "resource that has not ended should name the person holding the mandate "
+        "(mandate.holder_person_id) and what the mandate covers (mandate.scope). Write the "
+        "mandate down as it was given, for example by the rector's or the dean's decision."
+    ),
+    source="Handledning (resurser med mandat); LTU (VC appoints partner manager); KTH",
+    bad="resources:\n  - {id: r-seed, side: eu, level: operativ, kind: money}\n",
+    good=(
+        "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
+        "    mandate: {holder_person_id: p-prof, scope: fördela seed-medel}\n"
+    ),
+)
+def resource_has_mandate(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    for index, resource in enumerate(record.resources):
+        if _ended(resource, ctx.today):
+            continue
+        mandate = resource.mandate
+        holder = mandate is not None and mandate.holder_person_id is not None
+        scope = mandate is not None and bool((mandate.scope or "").strip())
+        if holder and scope:
+            continue
+        if not holder and not scope:
+            message = _("The resource {id} has no mandate holder and no mandate scope.")
+        elif not holder:
+            message = _("The resource {id} has no mandate holder.")
+        else:
+            message = _("The resource {id} has no mandate scope.")
+        yield Hit(message.format(id=resource.id), ("resources", index, "mandate"))
+
+
+def _successor_exists(record: Partnership, lapsed: Resource, today: date) -> bool:
+    purpose = (lapsed.purpose or "").strip().casefold()
+    return any(
+        other is not lapsed
+        and other.side == lapsed.side
+        and other.level == lapsed.level
+        and (other.purpose or "").strip().casefold() == purpose
+        and other.status in EARMARKED
+        and not _ended(other, today)
+        for other in record.resources
+    )
+
+
+@rule(
+    code="RES-03",
+    name="earmark-lapsed",
+    criterion="resources",
+    phases=("drift",),
+    severity=W,
+    title=N_("An earmarked resource that has run out is renewed"),
+    explanation=N_(
+        "When the period of a resource ends while the partnership runs on, the work it paid "
+        "for stops unless a new earmark follows. Warns for a resource whose period has ended "
+        "when no committed resource of the same side, level and purpose continues it. Record "
+        "the renewed earmark as a new resource; mark a resource that was spent as planned and "
+        "was not meant to continue as status: used."
+    ),
+    source="Handledning (organisatorisk egenskap b); follow-up of earmarks (D2)",
+    bad=(
+        "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
+        "    period: {from: 2024-01-01, to: 2025-12-31}\n    purpose: seed-projekt\n"
+    ),
+    good=(
+        "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
+        "    period: {from: 2024-01-01, to: 2025-12-31}\n    purpose: seed-projekt\n"
+        "  - id: r-seed-2\n    side: eu\n    level: operativ\n    kind: money\n"
+        "    period: {from: 2026-01-01, to: 2027-12-31}\n    purpose: seed-projekt\n"
+    ),
+)
+def earmark_lapsed(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    for index, resource in enumerate(record.resources):
+        if not _ended(resource, ctx.today) or resource.status == "used":
+            continue
+        if _successor_exists(record, resource, ctx.today):
+            continue
+        yield Hit(
+            _("The resource {id} ended on {date} and no resource continues it.").format(
+                id=resource.id, date=resource.period.to
+            ),
+            ("resources", index, "period", "to"),
+        )
+
+
+def _fte(resource: Resource) -> float | None:
+    if resource.amount is None:
+        return None
+    if resource.unit in (None, "FTE"):
+        return resource.amount
+    if resource.unit == "percent_of_post":
+        return resource.amount / 100
+    return None
+
+
+def _is_coordination(record: Partnership, resource: Resource) -> bool:
+    if _mentions(resource.purpose, COORDINATION_WORDS):
+        return True
+    holder = resource.mandate.holder_person_id if resource.mandate else None
+    coordinator = record.coordination.coordinator if record.coordination else None
+    if holder is None:
+        return False
+    if coordinator is not None and coordinator.person_id == holder:
+        return True
+    person = people_by_id(record).get(holder)
+    return person is not None and _mentions(person.title, COORDINATION_WORDS)
+
+
+def _coordination_resources(
+    record: Partnership, host: str, today: date
+) -> list[tuple[int, Resource]]:
+    return [
+        (i, r)
+        for i, r in enumerate(record.resources)
+        if r.side == host
+        and r.kind == "personnel_fte"
+        and _earmarked_now(r, today)
+        and _is_coordination(record, r)
+    ]
+
+
+@rule(
+    code="RES-04",
+    name="coordination-capacity",
+    criterion="resources",
+    phases=("uppstart", "drift"),
+    severity=W,
+    title=N_("The university earmarks enough time to coordinate the partnership"),
+    explanation=N_(
+        "Coordinating a strategic partnership takes time: Swedish universities set aside 10 "
+        "to 20 percent of a post or more. Sums the host university's active personnel_fte "
+        "resources for coordination or partnership lead (by purpose, or because the mandate "
+        "holder is the coordinator or has such a title); when none is recorded, reads "
+        "coordination.coordinator.fte instead. Warns below coordinator_min_fte. Earmark the "
+        "time as a resource, with unit FTE or percent_of_post."
+    ),
+    source="KTH–City of Stockholm (Partner Director at 20 %); SU coordinators (10–20 %)",
+    options=("coordinator_min_fte",),
+    bad=(
+        "resources:\n  - id: r-samordnare\n    side: eu\n    level: taktisk\n"
+        "    kind: personnel_fte\n    amount: 0.1\n    unit: FTE\n"
+        "    purpose: partnerskapssamordnare\n"
+    ),
+    good=(
+        "resources:\n  - id: r-samordnare\n    side: eu\n    level: taktisk\n"
+        "    kind: personnel_fte\n    amount: 0.3\n    unit: FTE\n"
+        "    purpose: partnerskapssamordnare\n"
+    ),
+)
+def coordination_capacity(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    host = host_party(record)
+    if host is None:
+        return
+    minimum = ctx.thresholds.coordinator_min_fte
+    earmarked = _coordination_resources(record, host, ctx.today)
+    if not earmarked:
+        yield from _coordinator_fte(record, host, ctx)
+        return
+    total = sum(_fte(r) or 0.0 for _i, r in earmarked)
+    if round(total, 6) < minimum:
+        yield Hit(
+            _(
+                "The university earmarks {fte:g} FTE for coordinating the partnership; at "
+                "least {minimum:g} FTE is needed."
+            ).format(fte=total, minimum=minimum),
+            ("resources", earmarked[0][0], "amount"),
+        )
+
+
+def _coordinator_fte(record: Partnership, host: str, ctx: Context) -> Iterator[Hit]:
+    minimum = ctx.thresholds.coordinator_min_fte
+    coordinator = record.coordination.coordinator if record.coordination else None
+    if (
+        coordinator is None
+        or coordinator.side != host
+        or coordinator.fte is None
+        or not within(coordinator.from_, coordinator.to, ctx.today)
+    ):
+        yield Hit(
+            _("No time for coordinating the partnership is earmarked on the university side."),
+            ("resources",),
+        )
+    elif round(coordinator.fte, 6) < minimum:
+        yield Hit(
+            _(
+                "The coordinator has {fte:g} FTE for the partnership; at least {minimum:g} FTE "
+                "is needed."
+            ).format(fte=coordinator.fte, minimum=minimum),
+            ("coordination", "coordinator", "fte"),
+        )
+
+
+def _allocation_dates(record: Partnership, today: date) -> list[date]:
+    logged = [
+        e.date for e in record.followup_log if e.type == "resource_allocation" and e.date <= today
+    ]
+    decided = [
+        d.date for d in record.decisions if d.date <= today and _mentions(d.text, RESOURCE_WORDS)
+    ]
+    return logged + decided
+
+
+@rule(
+    code="RES-05",
+    name="joint-resource-allocation",
+    criterion="resources",
+    phases=("drift",),
+    severity=I,
+    title=N_("The parties decide jointly on the resources every year"),
+    explanation=N_(
+        "Earmarked resources are prioritised together: at least once every "
+        "resource_allocation_days the partnership leads or the steering group should decide "
+        "how the resources are used. Counts followup_log entries of type resource_allocation "
+        "and decisions whose text is about resources, budget or funds. Record the allocation "
+        "in the log, or the decision under decisions."
+    ),
+    source="KTH ARC model (joint resource allocation by the partner managers)",
+    options=("resource_allocation_days",),
+    bad=(
+        "followup_log:\n  - {date: 2025-06-18, type: resource_allocation, "
+        "summary: Seed-medel fördelade}\n"
+    ),
+    good=(
+        "followup_log:\n  - {date: 2026-06-18, type: resource_allocation, "
+        "summary: Seed-medel fördelade}\n"
+    ),
+)
+def joint_resource_allocation(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    window = ctx.thresholds.resource_allocation_days
+    last = latest(_allocation_dates(record, ctx.today))
+    if last is not None and (ctx.today - last).days <= window:
+        return
+    if last is None:
+        message = _("No joint allocation of resources is recorded.")
+    else:
+        message = _(
+            "The last joint allocation of resources was on {date}; the next was due by {due}."
+        ).format(date=last, due=last + days(window))
+    yield Hit(message, ("followup_log",))
+
+
+RULES = (
+    resource_per_level,
+    resource_has_mandate,
+    earmark_lapsed,
+    coordination_capacity,
+    joint_resource_allocation,
+)

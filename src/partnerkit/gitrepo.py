@@ -1,0 +1,61 @@
+"""Read what git knows: files changed since a revision, and record files at a revision.
+
+Runs the ``git`` command; every failure becomes a :class:`UsageError` that names the problem.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from partnerkit.errors import UsageError
+from partnerkit.i18n import _
+
+
+def _git(args: list[str], cwd: Path) -> bytes:
+    try:
+        run = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError(_("git is not installed, or not on the PATH.")) from None
+    if run.returncode != 0:
+        message = run.stderr.decode(errors="replace").strip().splitlines()
+        raise UsageError(
+            _("git {command} failed: {message}").format(
+                command=args[0], message=message[-1] if message else run.returncode
+            )
+        )
+    return run.stdout
+
+
+def toplevel(cwd: Path) -> Path:
+    return Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
+
+
+def verify_revision(revision: str, cwd: Path) -> str:
+    if revision.startswith("-"):
+        raise UsageError(_("'{rev}' is not a git revision.").format(rev=revision))
+    return (
+        _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd).decode().strip()
+    )
+
+
+def changed_since(revision: str, cwd: Path) -> set[Path]:
+    """Files changed between ``revision`` and the working tree, plus untracked files."""
+    root = toplevel(cwd)
+    commit = verify_revision(revision, cwd)
+    names = _git(["diff", "--name-only", "-z", commit, "--"], root).split(b"\0")
+    names += _git(["ls-files", "--others", "--exclude-standard", "-z"], root).split(b"\0")
+    return {(root / name.decode()).resolve() for name in names if name}
+
+
+def files_at(revision: str, folder: str, cwd: Path) -> dict[str, bytes]:
+    """Every record file under ``folder`` (relative to the repository root) at ``revision``."""
+    root = toplevel(cwd)
+    commit = verify_revision(revision, cwd)
+    listing = _git(["ls-tree", "-r", "-z", "--name-only", commit, "--", folder], root)
+    files = {}
+    for raw in listing.split(b"\0"):
+        name = raw.decode()
+        if name.endswith((".yaml", ".yml")):
+            files[name] = _git(["show", f"{commit}:{name}"], root)
+    return files
