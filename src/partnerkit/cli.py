@@ -414,6 +414,100 @@ def contacts(
 
 @app.command()
 @error_boundary
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier git revision, e.g. origin/main.")],
+    new: Annotated[
+        str | None, typer.Argument(help="The later revision (default: the working tree).")
+    ] = None,
+    folder: Annotated[
+        Path | None, typer.Option("--folder", help="The records folder (default: partnerships/).")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or markdown.")] = "text",
+    lang: LangOpt = None,
+) -> None:
+    """What changed in the records between two git revisions."""
+    from partnerkit import gitrepo
+    from partnerkit.diffing import diff_records, files_on_disk
+    from partnerkit.discovery import find_records_dir
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _, set_language
+    from partnerkit.render.diff_view import diff_markdown
+
+    _choice(output_format, ("text", "markdown"), "--format")
+    set_language(lang)
+    cwd = Path.cwd()
+    root = gitrepo.toplevel(cwd)
+    records = folder or find_records_dir(cwd)
+    if records is None or not records.is_dir():
+        raise UsageError(_("No partnerships/ folder was found; name it with --folder."))
+    relative = records.resolve().relative_to(root.resolve()).as_posix()
+    old_files = gitrepo.files_at(old, relative, cwd)
+    if new is None:
+        new_files, new_label = files_on_disk(records.resolve(), root.resolve()), _("working tree")
+    else:
+        new_files, new_label = gitrepo.files_at(new, relative, cwd), new
+    text = diff_markdown(diff_records(old_files, new_files, old, new_label))
+    if output_format == "markdown":
+        sys.stdout.write(text)
+    else:
+        from rich.markdown import Markdown
+
+        from partnerkit.render.console import make_console
+
+        make_console().print(Markdown(text))
+
+
+@app.command()
+@error_boundary
+def schema(
+    check_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--check",
+            help="Compare with this committed schema file; exit 1 when it is out of date.",
+            dir_okay=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print the JSON Schema of a record, derived from the record models."""
+    from partnerkit.i18n import _, set_language
+    from partnerkit.schema import schema_text
+
+    set_language(lang)
+    text = schema_text()
+    if check_file is not None:
+        try:
+            current = check_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            from partnerkit.errors import UsageError
+
+            raise UsageError(
+                _("The schema file {path} cannot be read: {reason}").format(
+                    path=check_file, reason=exc.strerror
+                )
+            ) from None
+        if current != text:
+            sys.stderr.write(
+                _("{path} is out of date: run partnerkit schema -o {path}").format(path=check_file)
+                + "\n"
+            )
+            raise typer.Exit(1)
+        sys.stdout.write(_("{path} is up to date.").format(path=check_file) + "\n")
+        return
+    if output is not None:
+        from partnerkit.writes import write_bytes_atomically
+
+        write_bytes_atomically(output, text.encode("utf-8"))
+        return
+    sys.stdout.write(text)
+
+
+@app.command()
+@error_boundary
 def rules(
     code: Annotated[str | None, typer.Argument(help="Explain this rule.")] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",

@@ -28,15 +28,23 @@ def _git(args: list[str], cwd: Path) -> bytes:
 
 
 def toplevel(cwd: Path) -> Path:
-    return Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
+    try:
+        return Path(_git(["rev-parse", "--show-toplevel"], cwd).decode().strip())
+    except UsageError:
+        raise UsageError(_("{folder} is not inside a git repository.").format(folder=cwd)) from None
 
 
 def verify_revision(revision: str, cwd: Path) -> str:
-    if revision.startswith("-"):
-        raise UsageError(_("'{rev}' is not a git revision.").format(rev=revision))
-    return (
-        _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd).decode().strip()
+    unknown = UsageError(
+        _("'{rev}' is not a revision of this git repository.").format(rev=revision)
     )
+    if revision.startswith("-"):
+        raise unknown
+    try:
+        output = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd)
+    except UsageError:
+        raise unknown from None
+    return output.decode().strip()
 
 
 def changed_since(revision: str, cwd: Path) -> set[Path]:

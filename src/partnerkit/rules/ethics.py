@@ -151,14 +151,13 @@ def dual_roles_handled(record: Partnership, ctx: Context) -> Iterator[Hit]:
         person_sides = sides.get(person.id, set()) | {person.side}
         if len(person_sides) < 2:
             continue
-        parties = _("more than one party ({parties})").format(
-            parties=", ".join(sorted(names.get(s, s) for s in person_sides))
-        )
+        parties = ", ".join(sorted(names.get(s, s) for s in person_sides))
         if person.id not in declared:
             yield Hit(
-                _("{name} acts for {parties} and is not listed in ethics.dual_roles.").format(
-                    name=person.name, parties=parties
-                ),
+                _(
+                    "{name} acts for more than one party ({parties}) and is not listed in "
+                    "ethics.dual_roles."
+                ).format(name=person.name, parties=parties),
                 ("people", index),
             )
             continue
