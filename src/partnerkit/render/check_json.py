@@ -9,6 +9,7 @@ from partnerkit import __version__
 from partnerkit.check import CheckResult
 from partnerkit.codes import code_info
 from partnerkit.findings import Finding, Severity
+from partnerkit.textsafe import inert
 
 
 def finding_data(finding: Finding) -> dict[str, object]:
@@ -18,7 +19,7 @@ def finding_data(finding: Finding) -> dict[str, object]:
         "name": info.name,
         "criterion": info.criterion,
         "severity": finding.severity.label,
-        "message": finding.message,
+        "message": inert(finding.message),
         "file": finding.file,
         "line": finding.position.line,
         "col": finding.position.col,

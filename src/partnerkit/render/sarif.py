@@ -9,6 +9,7 @@ from partnerkit.check import CheckResult
 from partnerkit.codes import BUILTIN, code_info
 from partnerkit.i18n import _
 from partnerkit.rules import all_rules
+from partnerkit.textsafe import inert
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -43,7 +44,7 @@ def sarif(result: CheckResult) -> str:
                 "ruleId": finding.code,
                 "ruleIndex": index.get(finding.code, 0),
                 "level": LEVEL[finding.severity.label],
-                "message": {"text": finding.message},
+                "message": {"text": inert(finding.message)},
                 "locations": [
                     {
                         "physicalLocation": {

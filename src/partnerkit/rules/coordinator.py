@@ -16,7 +16,6 @@ from partnerkit.models import GovernanceBody, Meeting, Partnership
 from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, W, rule
 from partnerkit.timeline import (
     days,
-    host_party,
     last_log_date,
     people_by_id,
     person_active,
@@ -96,7 +95,7 @@ def coordinator_active(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "The coordinator needs a counterpart at each partner, a person who holds the same "
         "role on the partner's side (partnerskapsansvarig, process coordinator). Without one "
         "the coordination runs through the leadership or through chance contacts. List an "
-        "active counterpart for every other party under coordination.counterparts."
+        "active counterpart for every partner under coordination.counterparts."
     ),
     source="UU (mirror roles); Chalmers–Ericsson; Lyskraft (municipal process coordinator)",
     bad="coordination:\n  coordinator: {person_id: p-sam, side: eu}\n  counterparts: []\n",
@@ -110,11 +109,8 @@ def partner_counterpart(record: Partnership, ctx: Context) -> Iterator[Hit]:
     people = people_by_id(record)
     counterparts = coordination.counterparts if coordination else []
     covered = {c.side for c in counterparts if person_active(people.get(c.person_id), ctx.today)}
-    own = {host_party(record)}
-    if coordination and coordination.coordinator:
-        own.add(coordination.coordinator.side)
     for party in record.parties:
-        if party.id not in own and party.id not in covered:
+        if party.role == "partner" and party.id not in covered:
             yield Hit(
                 _("{party} has no active counterpart to the coordinator.").format(party=party.name),
                 ("coordination", "counterparts"),

@@ -78,9 +78,9 @@ def host_and_partner(record: Partnership, ctx: Context) -> Iterator[Hit]:
     explanation=N_(
         "Every date range ends on or after its start (agreements, periods, activities, "
         "sponsors and the coordinator), measurements and held meetings are not in the future, "
-        "and agreement periods do not overlap: a renewal starts after the previous period "
-        "ends. A wrong date makes every due date computed from it wrong. Correct the date; "
-        "a meeting that has not taken place yet has status: planned."
+        "and agreement periods do not overlap: a new period does not start before the "
+        "previous one ends. A wrong date makes every due date computed from it wrong. "
+        "Correct the date; a meeting that has not taken place yet has status: planned."
     ),
     source="partnerkit record format (history is data)",
     bad="activities:\n  - {id: a-1, title: Kurs, form: uppdragsutbildning,\n"
