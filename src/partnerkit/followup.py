@@ -193,7 +193,7 @@ def criterion_health(report: FileReport) -> dict[str, str]:
 
 def due_items(record: Partnership, t: Thresholds, today: date) -> Iterator[Item]:
     """Every dated obligation of the record, whatever its date."""
-    people = _People(record)
+    people = _People(record, today)
     yield from _leadership_meeting(record, t, today, people)
     for index, body in enumerate(record.governance):
         yield from _body_meetings(body, index, t, today, people)
@@ -211,8 +211,9 @@ def due_items(record: Partnership, t: Thresholds, today: date) -> Iterator[Item]
 class _People:
     """Names of the people responsible, grouped by party, for an item."""
 
-    def __init__(self, record: Partnership) -> None:
+    def __init__(self, record: Partnership, today: date) -> None:
         self.record = record
+        self.today = today
         self.by_id = people_by_id(record)
         self.party_names = {p.id: p.name for p in record.parties}
 
@@ -228,8 +229,9 @@ class _People:
                 names.append(label)
         return tuple((party, ", ".join(names)) for party, names in sides.items())
 
-    def sponsors(self, side: str | None = None) -> list[str | None]:
-        return [s.person_id for s in self.record.leadership if side is None or s.side == side]
+    def sponsors(self) -> list[str | None]:
+        """The sponsors in office today."""
+        return [s.person_id for s in self.record.leadership if within(s.from_, s.to, self.today)]
 
     def coordinators(self) -> list[str | None]:
         coordination = self.record.coordination
