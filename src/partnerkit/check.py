@@ -2,16 +2,21 @@
 
 The library entry point is :func:`check_paths`; it returns data and never prints or exits.
 Each file is processed on its own and its node tree dropped afterwards, so memory stays flat
-however large the portfolio is.
+however large the portfolio is; large portfolios are spread over every core.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from partnerkit.config import Config
 from partnerkit.discovery import default_paths, display_path, expand
@@ -37,6 +42,7 @@ class FileReport:
     id_position: Position | None = None
     record: Partnership | None = None
     skipped: bool = False
+    derived: Any = None  # what ``on_record`` made of the record, when it was valid
 
 
 @dataclass
@@ -66,16 +72,73 @@ def resolve_paths(paths: list[Path], cwd: Path) -> tuple[list[Path], bool]:
     return expand(paths), used_examples
 
 
+OnRecord = Callable[[FileReport, Partnership], Any]
+PARALLEL_FROM = 48  # records; below this, starting workers costs more than it saves
+
+
 def check_paths(
-    paths: list[Path], config: Config, cwd: Path, today: date, keep_records: bool = False
+    paths: list[Path],
+    config: Config,
+    cwd: Path,
+    today: date,
+    keep_records: bool = False,
+    on_record: OnRecord | None = None,
 ) -> CheckResult:
+    """Check every record. ``on_record`` is called with each valid record while it is loaded;
+    its result is kept in ``FileReport.derived``, so callers need not keep whole records."""
     files, used_examples = resolve_paths(paths, cwd)
-    context = Context(today, config.thresholds)
-    reports = [
-        check_file(path, display_path(path, cwd), config, context, keep_records) for path in files
-    ]
+    task = partial(
+        _check_one,
+        cwd=cwd,
+        config=config,
+        context=Context(today, config.thresholds),
+        keep_record=keep_records,
+        on_record=on_record,
+    )
+    reports = _map(task, files)
     _check_unique_ids(reports)
     return CheckResult(reports, used_examples)
+
+
+def _check_one(
+    path: Path,
+    cwd: Path,
+    config: Config,
+    context: Context,
+    keep_record: bool,
+    on_record: OnRecord | None,
+) -> FileReport:
+    report = check_file(path, display_path(path, cwd), config, context, keep_record=True)
+    if report.record is not None and on_record is not None:
+        report.derived = on_record(report, report.record)
+    if not keep_record:
+        report.record = None
+    return report
+
+
+def worker_count(files: int) -> int:
+    """Processes to use: ``PARTNERKIT_JOBS`` if set, else every core for large portfolios."""
+    configured = os.environ.get("PARTNERKIT_JOBS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return (os.cpu_count() or 1) if files >= PARALLEL_FROM else 1
+
+
+def _map(task: Callable[[Path], FileReport], files: list[Path]) -> list[FileReport]:
+    workers = min(worker_count(len(files)), len(files))
+    if workers <= 1:
+        return [task(path) for path in files]
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    chunk = max(1, len(files) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(task, files, chunksize=chunk))
+
+
+def record_if_id(report: FileReport, record: Partnership, record_id: str) -> Partnership | None:
+    """An ``on_record`` function that keeps only the record with this id."""
+    return record if record.id == record_id else None
 
 
 def only_changed(result: CheckResult, revision: str, cwd: Path) -> CheckResult:

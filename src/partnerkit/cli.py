@@ -224,8 +224,10 @@ def _emit_check(result, chosen: str, output: Path | None, today) -> None:
         sys.stdout.write(summary_text(result).plain + "\n")
 
 
-def _load_portfolio(paths, as_of, lang, config):
-    """Set the language, read the configuration, and check every record, keeping them."""
+def _load_portfolio(paths, as_of, lang, config, on_record=None):
+    """Set the language, read the configuration, and check every record.
+
+    ``on_record(settings, today)`` makes the function applied to each valid record."""
     from partnerkit.check import check_paths
     from partnerkit.config import load_config
     from partnerkit.i18n import _, set_language
@@ -234,10 +236,41 @@ def _load_portfolio(paths, as_of, lang, config):
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     today = _today(as_of)
-    result = check_paths(list(paths or []), settings, cwd, today, keep_records=True)
+    each = on_record(settings, today) if on_record else None
+    result = check_paths(list(paths or []), settings, cwd, today, on_record=each)
     if result.used_examples:
         sys.stderr.write(_("No partnerships/ folder here: using the built-in examples.") + "\n")
     return result, settings, today
+
+
+def _followup_of_each(horizon: int):
+    def make(settings, today):
+        from functools import partial
+
+        from partnerkit.followup import partnership_followup
+
+        return partial(
+            partnership_followup, thresholds=settings.thresholds, today=today, horizon=horizon
+        )
+
+    return make
+
+
+def _keep_record(record_id: str):
+    def make(settings, today):
+        from functools import partial
+
+        from partnerkit.check import record_if_id
+
+        return partial(record_if_id, record_id=record_id)
+
+    return make
+
+
+def _contacts_of_each(settings, today):
+    from partnerkit.contacts import contacts_of
+
+    return contacts_of
 
 
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
@@ -279,8 +312,10 @@ def followup(
 
     _choice(output_format, ("text", "markdown", "json"), "--format")
     _choice(fail_on, ("overdue", "never"), "--fail-on")
-    result, settings, today = _load_portfolio(paths, as_of, lang, config)
-    report = build_followup(result, settings.thresholds, today, horizon)
+    result, _settings, today = _load_portfolio(
+        paths, as_of, lang, config, _followup_of_each(horizon)
+    )
+    report = build_followup(result, today, horizon)
     if partnership is not None:
         report.partnerships = [p for p in report.partnerships if p.id == partnership]
         report.unreadable = []
@@ -301,13 +336,13 @@ def _record_by_id(result, record_id: str):
 
     for report in result.files:
         if report.record_id == record_id:
-            if report.record is None:
+            if report.derived is None:
                 raise UsageError(
                     _("The record {id} ({file}) has errors; run partnerkit check first.").format(
                         id=record_id, file=report.file
                     )
                 )
-            return report.record
+            return report.derived
     raise UsageError(_("There is no partnership with the id {id}.").format(id=record_id))
 
 
@@ -335,7 +370,7 @@ def brief(
     from partnerkit.render.brief_view import brief_markdown
 
     _choice(output_format, ("text", "markdown"), "--format")
-    result, settings, today = _load_portfolio(paths, as_of, lang, config)
+    result, settings, today = _load_portfolio(paths, as_of, lang, config, _keep_record(partnership))
     record = _record_by_id(result, partnership)
     when = date.fromisoformat(meeting) if meeting else None
     text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
@@ -369,8 +404,10 @@ def calendar(
     from partnerkit.i18n import _
     from partnerkit.writes import write_bytes_atomically
 
-    result, settings, today = _load_portfolio(paths, as_of, lang, config)
-    report = build_followup(result, settings.thresholds, today, horizon)
+    result, _settings, today = _load_portfolio(
+        paths, as_of, lang, config, _followup_of_each(horizon)
+    )
+    report = build_followup(result, today, horizon)
     for view in report.partnerships:
         view.items = [item for item in view.items if item.status != "overdue"]
     write_bytes_atomically(output, build_calendar(report))
@@ -402,7 +439,7 @@ def contacts(
     _choice(output_format, ("text", "json"), "--format")
     if level is not None:
         _choice(level, ("strategisk", "taktisk", "operativ"), "--level")
-    result = _load_portfolio(paths, None, lang, config)[0]
+    result = _load_portfolio(paths, None, lang, config, _contacts_of_each)[0]
     found = find_contacts(result, topic, level, partnership)
     if output_format == "json":
         sys.stdout.write(contacts_json(found))

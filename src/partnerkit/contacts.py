@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnerkit.check import CheckResult
+from partnerkit.check import CheckResult, FileReport
 from partnerkit.models import Partnership
 from partnerkit.timeline import people_by_id
 
@@ -32,10 +32,10 @@ def find_contacts(
 ) -> list[Contact]:
     found: list[Contact] = []
     for report in result.files:
-        record = report.record
-        if record is None or (partnership and record.id != partnership):
-            continue
-        found.extend(_contacts(record))
+        if isinstance(report.derived, list):
+            found.extend(
+                c for c in report.derived if not partnership or c.partnership == partnership
+            )
     if level:
         found = [c for c in found if c.level == level]
     if topic:
@@ -59,6 +59,11 @@ def _order(contact: Contact) -> tuple:
 
 
 _LEVELS = {"strategisk": 0, "taktisk": 1, "operativ": 2, "": 3}
+
+
+def contacts_of(report: FileReport, record: Partnership) -> list[Contact]:
+    """The contacts of one record (an ``on_record`` function for ``check_paths``)."""
+    return _contacts(record)
 
 
 def _contacts(record: Partnership) -> list[Contact]:

@@ -123,26 +123,22 @@ class Followup:
         return sum(p.overdue for p in self.partnerships)
 
 
-def build_followup(
-    result: CheckResult, thresholds: Thresholds, today: date, horizon: int
-) -> Followup:
-    """The follow-up of every valid record in ``result`` (which must keep its records)."""
+def build_followup(result: CheckResult, today: date, horizon: int) -> Followup:
+    """Collect the follow-up of every record checked with ``on_record=partnership_followup``."""
     views, unreadable = [], []
     for report in result.files:
-        if report.record is None:
-            if not report.skipped:
-                unreadable.append(report)
-            continue
-        views.append(partnership_followup(report, thresholds, today, horizon))
+        if isinstance(report.derived, PartnershipFollowup):
+            views.append(report.derived)
+        elif not report.skipped:
+            unreadable.append(report)
     views.sort(key=lambda view: view.id)
     return Followup(today, horizon, views, unreadable)
 
 
 def partnership_followup(
-    report: FileReport, thresholds: Thresholds, today: date, horizon: int
+    report: FileReport, record: Partnership, thresholds: Thresholds, today: date, horizon: int
 ) -> PartnershipFollowup:
-    record = report.record
-    assert record is not None
+    """The follow-up of one record (called while the record is loaded; see ``check_paths``)."""
     agreement = current_agreement(record, today)
     limit = today + timedelta(days=horizon)
     items = [

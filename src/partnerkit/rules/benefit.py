@@ -9,7 +9,6 @@ behind each benefit, and a balance between the parties in the latest self-assess
 from __future__ import annotations
 
 from collections.abc import Iterator
-from statistics import fmean
 
 from partnerkit.i18n import N_, _
 from partnerkit.models import Assessment, Partnership
@@ -17,6 +16,12 @@ from partnerkit.rules.assessment import latest_assessment
 from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, I, W, rule
 
 RECENT = ("drift", "utvardering")
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
 OPPOSITE_ENDS = (("red", "green"), ("low", "high"))
 
 
@@ -181,7 +186,7 @@ def _party_means(assessment: Assessment) -> dict[str, float]:
     for score in assessment.scores:
         if isinstance(score.value, float | int):
             values.setdefault(score.side, []).append(float(score.value))
-    return {side: fmean(v) for side, v in values.items()}
+    return {side: _mean(v) for side, v in values.items()}
 
 
 def _spread(means: dict[str, float]) -> float:
