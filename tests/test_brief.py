@@ -64,14 +64,19 @@ def eventful(text: str = BASE) -> str:
         (LAST_DECISION, LAST_DECISION + DECISIONS),
         ("end: 2026-10-01, " + PARTNERSHIP_DAY, "end: 2026-10-01, " + PARTNERSHIP_DAY + ACTIVITIES),
         (LOG_END, LOG_END + LOG),
-        (VD_SPONSOR, VD_SPONSOR[:-1] + ", to: 2026-10-31}\n"
-         "  - {person_id: p-fou, side: nv, role: vd, from: 2026-11-01}"),
+        (
+            VD_SPONSOR,
+            VD_SPONSOR[:-1] + ", to: 2026-10-31}\n"
+            "  - {person_id: p-fou, side: nv, role: vd, from: 2026-11-01}",
+        ),
         (ING, "unit: Nordverk FoU, level: operativ, active: {from: 2023-01-01, to: 2027-01-15}}"),
-        ("  publication_freedom: true\n  risk_assessment",
-         "  publication_freedom: true\n  dual_roles:\n"
-         "    - {person_id: p-prof, roles: [professor, styrelseledamot i Nordverk]}\n"
-         "  risk_assessment"),
-    )  # fmt: skip
+        (
+            "  publication_freedom: true\n  risk_assessment",
+            "  publication_freedom: true\n  dual_roles:\n"
+            "    - {person_id: p-prof, roles: [professor, styrelseledamot i Nordverk]}\n"
+            "  risk_assessment",
+        ),
+    )
 
 
 @pytest.fixture
@@ -84,8 +89,19 @@ def brief(cli, write, tmp_path):
         meeting: str = "2026-12-10",
     ):
         write("r.yaml", text)
-        return cli("brief", record, "--body", body, "--meeting", meeting, "--as-of", AS_OF,
-                   *options, "r.yaml", cwd=tmp_path)  # fmt: skip
+        return cli(
+            "brief",
+            record,
+            "--body",
+            body,
+            "--meeting",
+            meeting,
+            "--as-of",
+            AS_OF,
+            *options,
+            "r.yaml",
+            cwd=tmp_path,
+        )
 
     return _run
 
@@ -246,8 +262,17 @@ def test_proposals_are_the_decisions_prepared_for_the_meeting_and_what_needs_one
 
 def test_the_default_meeting_is_the_next_planned_one(cli, write, tmp_path):
     write("r.yaml", BASE)
-    args = ("brief", "base-nordverk", "--body", "styrgrupp", "--as-of", AS_OF, "--format",
-            "markdown", "r.yaml")  # fmt: skip
+    args = (
+        "brief",
+        "base-nordverk",
+        "--body",
+        "styrgrupp",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "markdown",
+        "r.yaml",
+    )
     default = cli(*args, cwd=tmp_path)
     explicit = cli(*args, "--meeting", "2026-12-10", cwd=tmp_path)
     assert default.exit_code == explicit.exit_code == 0, default.output
@@ -323,10 +348,15 @@ def test_record_text_cannot_break_the_markdown(brief):
 def test_the_brief_leaves_out_items_whose_rule_does_not_apply_in_the_phase(brief):
     text = edit(
         BASE,
-        ("  phase: drift\n  phase_since: 2024-03-01", "  phase: utvardering\n  phase_since: "
-         "2026-09-01"),
-        ("to: 2029-02-28}\n    purpose: seed-projekt", "to: 2027-01-15}\n    purpose: seed-projekt"),
-    )  # fmt: skip
+        (
+            "  phase: drift\n  phase_since: 2024-03-01",
+            "  phase: utvardering\n  phase_since: 2026-09-01",
+        ),
+        (
+            "to: 2029-02-28}\n    purpose: seed-projekt",
+            "to: 2027-01-15}\n    purpose: seed-projekt",
+        ),
+    )
     document = markdown(brief, text)
     assert "seed-projekt" not in section(document, "4. Coming up")
     assert section(document, "10. Proposals for decision") == "No proposals."

@@ -7,7 +7,9 @@ problems. Every problem in a file is reported, each with its position.
 
 libyaml's C parser is used when it is installed; it calls back into the Python resolver, so
 the strict resolvers apply on both paths. The C composer recurses without a depth check, so
-text that could nest deeply goes to the pure-Python parser instead (see ``_may_nest_deeply``).
+text that could nest deeply goes to the pure-Python parser instead, and so does text that the
+two parsers read differently (see ``_needs_pure_parser``); on a syntax error the pure parser's
+report is used, so both paths report the same problems.
 """
 
 from __future__ import annotations
@@ -128,9 +130,12 @@ def node_position(node: Node) -> Position:
     return Position(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
-def _may_nest_deeply(text: str) -> bool:
+def _needs_pure_parser(text: str) -> bool:
+    """Text that libyaml could crash on (deep nesting: its composer recurses without a
+    limit) or reads more leniently than PyYAML (tabs used as whitespace)."""
     brackets = text.count("[") + text.count("{")
-    return brackets > _C_SAFE_BRACKETS or _DEEP_BLOCK.search(text) is not None
+    deep = brackets > _C_SAFE_BRACKETS or _DEEP_BLOCK.search(text) is not None
+    return deep or "\t" in text
 
 
 def parse_yaml(text: str, use_libyaml: bool = True) -> ParsedYaml:
@@ -138,11 +143,15 @@ def parse_yaml(text: str, use_libyaml: bool = True) -> ParsedYaml:
     bad_char = _NON_PRINTABLE.search(text)
     if bad_char:
         return ParsedYaml(None, None, [_non_printable_problem(text, bad_char.start())])
-    fast = use_libyaml and HAVE_LIBYAML and not _may_nest_deeply(text)
+    fast = use_libyaml and HAVE_LIBYAML and not _needs_pure_parser(text)
     loader = _CLoader(text) if fast else _PureLoader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
+        if fast:
+            # The pure parser is the reference: its verdict and wording are what both
+            # paths report, and the error path is rare enough not to matter for speed.
+            return parse_yaml(text, use_libyaml=False)
         return ParsedYaml(None, None, [_syntax_problem(exc, text)])
     except RecursionError:
         return ParsedYaml(None, None, [_too_deep(Position(1, 1))])
