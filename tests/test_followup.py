@@ -859,6 +859,7 @@ def test_text_output_lists_items_with_status_date_rule_and_title(cli, write, tmp
         (decision_due(AS_OF), "decision", AS_OF),
         (unchanged, "meeting", "2026-12-10"),  # a meeting held today is not overdue
     ],
+    ids=["decision", "meeting"],
 )
 def test_an_item_due_today_is_not_yet_overdue(followup, variant, kind, as_of):
     text = variant(BASE)

@@ -6,17 +6,28 @@ inside the commands, so ``partnerkit --version`` stays as fast as importing Type
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
-import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
-from partnerkit import __version__
+from partnerkit import __version__, commands_edit, commands_report
+from partnerkit.cli_common import (
+    AsOfOpt,
+    ConfigOpt,
+    FailOnOpt,
+    LangOpt,
+    PathsArg,
+    as_of_date,
+    choice,
+    error_boundary,
+    fail_threshold,
+    load_portfolio,
+    state,
+    today_from,
+)
 
 app = typer.Typer(
     name="partnerkit",
@@ -26,10 +37,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-_state = {"debug": os.environ.get("PARTNERKIT_DEBUG") == "1"}
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _version(value: bool) -> None:
@@ -52,102 +59,7 @@ def main_options(
 ) -> None:
     """partnerkit: strategic partnership records, checked against the national handbook."""
     if debug:
-        _state["debug"] = True
-
-
-def error_boundary(command: F) -> F:
-    """Turn expected failures into a message and exit 2; never show a traceback by default."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from partnerkit.errors import UsageError
-
-        try:
-            return command(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except UsageError as exc:
-            _fail(str(exc))
-        except KeyboardInterrupt:
-            raise typer.Exit(130) from None
-        except Exception as exc:
-            if hasattr(exc, "exit_code") and hasattr(exc, "show"):
-                raise  # a usage error from Typer/Click: shown by Typer, exit 2
-            if _state["debug"]:
-                traceback.print_exc()
-            _fail(
-                "partnerkit failed unexpectedly. This is a bug in partnerkit, not in your records; "
-                "run the command again with --debug and report what it prints."
-            )
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _fail(message: str) -> None:
-    from partnerkit.textsafe import inert
-
-    sys.stderr.write(f"partnerkit: {inert(message)}\n")
-    raise typer.Exit(2)
-
-
-def _language(value: str | None) -> str | None:
-    if value is not None and value not in ("sv", "en"):
-        raise typer.BadParameter("use sv or en")
-    return value
-
-
-PathsArg = Annotated[
-    list[Path] | None,
-    typer.Argument(help="Record files or folders (default: the partnerships/ folder)."),
-]
-LangOpt = Annotated[
-    str | None,
-    typer.Option("--lang", callback=_language, help="Language of messages: sv or en."),
-]
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Use this partnerkit.toml.", dir_okay=False)
-]
-
-
-def _as_of(value: str | None) -> str | None:
-    if value is not None:
-        from datetime import date
-
-        try:
-            if len(value) != 10:
-                raise ValueError
-            date.fromisoformat(value)
-        except ValueError:
-            raise typer.BadParameter("write the date as YYYY-MM-DD, e.g. 2026-11-28") from None
-    return value
-
-
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option("--as-of", callback=_as_of, help="Today's date for every date rule (YYYY-MM-DD)."),
-]
-FailOnOpt = Annotated[
-    str,
-    typer.Option(
-        "--fail-on",
-        help="Exit 1 on findings of this severity or worse: error, warning or never.",
-    ),
-]
-
-
-def _today(as_of: str | None):
-    from datetime import date
-
-    return date.fromisoformat(as_of) if as_of else date.today()
-
-
-def _fail_threshold(value: str):
-    from partnerkit.findings import Severity
-
-    thresholds = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
-    if value not in thresholds:
-        raise typer.BadParameter("use error, warning or never", param_hint="--fail-on")
-    return thresholds[value]
+        state["debug"] = True
 
 
 CHECK_FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
@@ -186,13 +98,13 @@ def check(
     from partnerkit.config import load_config
     from partnerkit.i18n import _, set_language
 
-    threshold = _fail_threshold(fail_on)
+    threshold = fail_threshold(fail_on)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    _choice(chosen, CHECK_FORMATS, "--format")
+    choice(chosen, CHECK_FORMATS, "--format")
     set_language(lang)
     cwd = Path.cwd()
     settings = load_config(config, cwd)
-    today = _today(as_of)
+    today = today_from(as_of)
     result = check_paths(list(paths or []), settings, cwd, today)
     if changed_since is not None:
         result = only_changed(result, changed_since, cwd)
@@ -224,25 +136,6 @@ def _emit_check(result, chosen: str, output: Path | None, today) -> None:
         sys.stdout.write(summary_text(result).plain + "\n")
 
 
-def _load_portfolio(paths, as_of, lang, config, on_record=None):
-    """Set the language, read the configuration, and check every record.
-
-    ``on_record(settings, today)`` makes the function applied to each valid record."""
-    from partnerkit.check import check_paths
-    from partnerkit.config import load_config
-    from partnerkit.i18n import _, set_language
-
-    set_language(lang)
-    cwd = Path.cwd()
-    settings = load_config(config, cwd)
-    today = _today(as_of)
-    each = on_record(settings, today) if on_record else None
-    result = check_paths(list(paths or []), settings, cwd, today, on_record=each)
-    if result.used_examples:
-        sys.stderr.write(_("No partnerships/ folder here: using the built-in examples.") + "\n")
-    return result, settings, today
-
-
 def _followup_of_each(horizon: int):
     def make(settings, today):
         from functools import partial
@@ -271,12 +164,6 @@ def _contacts_of_each(settings, today):
     from partnerkit.contacts import contacts_of
 
     return contacts_of
-
-
-def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
-    if value not in allowed:
-        raise typer.BadParameter("use " + ", ".join(allowed), param_hint=option)
-    return value
 
 
 @app.command()
@@ -310,9 +197,9 @@ def followup(
         render_followup_text,
     )
 
-    _choice(output_format, ("text", "markdown", "json"), "--format")
-    _choice(fail_on, ("overdue", "never"), "--fail-on")
-    result, _settings, today = _load_portfolio(
+    choice(output_format, ("text", "markdown", "json"), "--format")
+    choice(fail_on, ("overdue", "never"), "--fail-on")
+    result, _settings, today = load_portfolio(
         paths, as_of, lang, config, _followup_of_each(horizon)
     )
     report = build_followup(result, today, horizon)
@@ -354,7 +241,9 @@ def brief(
     meeting: Annotated[
         str | None,
         typer.Option(
-            "--meeting", callback=_as_of, help="Meeting date (default: its next planned meeting)."
+            "--meeting",
+            callback=as_of_date,
+            help="Meeting date (default: its next planned meeting).",
         ),
     ] = None,
     paths: PathsArg = None,
@@ -369,8 +258,8 @@ def brief(
     from partnerkit.brief import build_brief
     from partnerkit.render.brief_view import brief_markdown
 
-    _choice(output_format, ("text", "markdown"), "--format")
-    result, settings, today = _load_portfolio(paths, as_of, lang, config, _keep_record(partnership))
+    choice(output_format, ("text", "markdown"), "--format")
+    result, settings, today = load_portfolio(paths, as_of, lang, config, _keep_record(partnership))
     record = _record_by_id(result, partnership)
     when = date.fromisoformat(meeting) if meeting else None
     text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
@@ -404,7 +293,7 @@ def calendar(
     from partnerkit.i18n import _
     from partnerkit.writes import write_bytes_atomically
 
-    result, _settings, today = _load_portfolio(
+    result, _settings, today = load_portfolio(
         paths, as_of, lang, config, _followup_of_each(horizon)
     )
     report = build_followup(result, today, horizon)
@@ -436,10 +325,10 @@ def contacts(
     from partnerkit.contacts import find_contacts
     from partnerkit.render.contacts_view import contacts_json, render_contacts
 
-    _choice(output_format, ("text", "json"), "--format")
+    choice(output_format, ("text", "json"), "--format")
     if level is not None:
-        _choice(level, ("strategisk", "taktisk", "operativ"), "--level")
-    result = _load_portfolio(paths, None, lang, config, _contacts_of_each)[0]
+        choice(level, ("strategisk", "taktisk", "operativ"), "--level")
+    result = load_portfolio(paths, None, lang, config, _contacts_of_each)[0]
     found = find_contacts(result, topic, level, partnership)
     if output_format == "json":
         sys.stdout.write(contacts_json(found))
@@ -470,7 +359,7 @@ def diff(
     from partnerkit.i18n import _, set_language
     from partnerkit.render.diff_view import diff_markdown
 
-    _choice(output_format, ("text", "markdown"), "--format")
+    choice(output_format, ("text", "markdown"), "--format")
     set_language(lang)
     cwd = Path.cwd()
     root = gitrepo.toplevel(cwd)
@@ -574,6 +463,10 @@ def rules(
         render_rule(selected[0], make_console())
     else:
         render_rules_table(selected, make_console())
+
+
+commands_edit.register(app)
+commands_report.register(app)
 
 
 def main() -> int:
