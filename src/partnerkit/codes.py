@@ -38,6 +38,7 @@ BUILTIN: dict[str, Builtin] = {
     "SCHEMA-03": Builtin("value-not-allowed", N_("A value that is not allowed here")),
     "SCHEMA-04": Builtin("not-a-date", N_("Not a date written YYYY-MM-DD")),
     "SCHEMA-05": Builtin("wrong-type", N_("A value of the wrong type")),
+    "SCHEMA-06": Builtin("too-many-problems", N_("More problems than are shown")),
     "REF-01": Builtin("unresolved-reference", N_("A reference that does not resolve")),
     "REF-02": Builtin("duplicate-id", N_("An id defined twice in a record")),
     "REF-03": Builtin("duplicate-partnership-id", N_("A partnership id used by two records")),

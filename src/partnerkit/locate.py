@@ -19,6 +19,7 @@ class Locator:
         self.root = root
         self.text = text
         self._lines: list[str] | None = None
+        self._keys: dict[int, dict[str, tuple[Node, Node]]] = {}
 
     def position(self, path: Sequence[PathPart], at_key: bool = False) -> Position:
         """Position of the value at ``path``, or of its key when ``at_key`` or when the value
@@ -47,18 +48,29 @@ class Locator:
     ) -> tuple[Node | None, Node | None]:
         node, key_node = self.root, None
         for part in path:
-            child, child_key = _child(node, part)
+            child, child_key = self._child(node, part)
             if child is None:
                 return (None, None) if exact else (node, key_node)
             node, key_node = child, child_key
         return node, key_node
 
-
-def _child(node: Node | None, part: PathPart) -> tuple[Node | None, Node | None]:
-    if isinstance(node, MappingNode) and isinstance(part, str):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == part:
+    def _child(self, node: Node | None, part: PathPart) -> tuple[Node | None, Node | None]:
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = _key_index(node)
+            if part in keys:
+                key, value = keys[part]
                 return value, key
-    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return node.value[part], None
-    return None, None
+        if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            return node.value[part], None
+        return None, None
+
+
+def _key_index(node: MappingNode) -> dict[str, tuple[Node, Node]]:
+    """The first occurrence of each text key (later duplicates are reported elsewhere)."""
+    index: dict[str, tuple[Node, Node]] = {}
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.value not in index:
+            index[key.value] = (key, value)
+    return index

@@ -16,6 +16,7 @@ from partnerkit.locate import Locator
 from partnerkit.models import Partnership
 
 PathPart = str | int
+MAX_FINDINGS = 200  # per file: past this, a file is not a record with a few mistakes
 
 
 def validate_record(
@@ -27,11 +28,22 @@ def validate_record(
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=True)
     findings = []
-    for path, group in _group_by_data_path(errors, data).items():
-        if any(path[: len(skip)] == skip for skip in skip_paths):
-            continue
+    groups = [
+        (path, group)
+        for path, group in _group_by_data_path(errors, data).items()
+        if not any(path[: len(skip)] == skip for skip in skip_paths)
+    ]
+    for path, group in groups[:MAX_FINDINGS]:
         findings.append(_finding(path, group, data, locator, file))
+    if len(groups) > MAX_FINDINGS:
+        findings.append(_more(len(groups) - MAX_FINDINGS, file, locator, groups[MAX_FINDINGS][0]))
     return None, findings
+
+
+def _more(count: int, file: str, locator: Locator, path: tuple[PathPart, ...]) -> Finding:
+    message = _("{n} more problems of the record format are not shown; fix these first.")
+    position = locator.position(path)
+    return Finding("SCHEMA-06", Severity.ERROR, message.format(n=count), file, position, path)
 
 
 def _group_by_data_path(errors: list[dict], data: Any) -> dict[tuple[PathPart, ...], list[dict]]:
