@@ -25,3 +25,14 @@ def inert(text: str) -> str:
 def one_line(text: str) -> str:
     """``inert`` for a single output line: tabs and line breaks are shown as escapes too."""
     return inert(text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n"))
+
+
+def inert_data(value: object) -> object:
+    """``value`` (JSON-like data) with every string, key or value, made inert."""
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, dict):
+        return {inert_data(k): inert_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [inert_data(item) for item in value]
+    return value

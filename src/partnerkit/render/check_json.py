@@ -9,7 +9,7 @@ from partnerkit import __version__
 from partnerkit.check import CheckResult
 from partnerkit.codes import code_info
 from partnerkit.findings import Finding, Severity
-from partnerkit.textsafe import inert
+from partnerkit.textsafe import inert_data
 
 
 def finding_data(finding: Finding) -> dict[str, object]:
@@ -19,7 +19,7 @@ def finding_data(finding: Finding) -> dict[str, object]:
         "name": info.name,
         "criterion": info.criterion,
         "severity": finding.severity.label,
-        "message": inert(finding.message),
+        "message": finding.message,
         "file": finding.file,
         "line": finding.position.line,
         "col": finding.position.col,
@@ -42,4 +42,4 @@ def check_json(result: CheckResult, today: date) -> str:
         },
         "findings": [finding_data(f) for f in result.findings],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(inert_data(data), ensure_ascii=False, indent=2) + "\n"

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from partnerkit.contacts import Contact
 from partnerkit.i18n import _, current_language
-from partnerkit.textsafe import one_line
+from partnerkit.textsafe import inert_data, one_line
 from partnerkit.vocab import label
 
 
@@ -50,4 +50,5 @@ def render_contacts(contacts: list[Contact], console: Console) -> None:
 
 
 def contacts_json(contacts: list[Contact]) -> str:
-    return json.dumps([asdict(c) for c in contacts], ensure_ascii=False, indent=2) + "\n"
+    data = inert_data([asdict(c) for c in contacts])
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

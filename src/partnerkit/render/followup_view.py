@@ -21,7 +21,7 @@ from partnerkit.followup import (
 )
 from partnerkit.i18n import _, current_language, ngettext
 from partnerkit.render.markdown import md_table, md_text
-from partnerkit.textsafe import one_line
+from partnerkit.textsafe import inert_data, one_line
 from partnerkit.vocab import label
 
 SYMBOL = {MET: "✓", ATTENTION: "!", "not_met": "✗"}
@@ -272,7 +272,7 @@ def followup_json(followup: Followup) -> str:
         "partnerships": [_partnership_data(view, followup.today) for view in followup.partnerships],
         "unreadable": [report.file for report in followup.unreadable],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(inert_data(data), ensure_ascii=False, indent=2) + "\n"
 
 
 def _partnership_data(view: PartnershipFollowup, today: date) -> dict:
