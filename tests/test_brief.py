@@ -340,11 +340,6 @@ def test_record_text_cannot_break_the_markdown(brief):
     assert rows[0][:2] == ["d-sg-open", "Plan \\| &lt;b&gt;fet&lt;/b&gt; ## rubrik"]
 
 
-@pytest.mark.xfail(
-    reason="the brief lists due items whatever the phase: in utvardering it proposes renewing "
-    "a lapsing resource (RES-03 applies only in drift), which partnerkit followup omits",
-    strict=True,
-)
 def test_the_brief_leaves_out_items_whose_rule_does_not_apply_in_the_phase(brief):
     text = edit(
         BASE,

@@ -16,7 +16,10 @@ import yaml
 from tests.conftest import AS_OF, BASE, ROOT, SHARED
 
 SARIF_SCHEMA = SHARED / "corpora" / "sarif" / "sarif-schema-2.1.0.json"
-EVIL = "Evil\\n::error file=x.yaml,line=1::forged %0A [bold red]x[/bold red] <script>alert(1)</script> \\x1b[31mred\\u202egnp.exe"
+EVIL = (
+    "Evil\\n::error file=x.yaml,line=1::forged %0A [bold red]x[/bold red] "
+    "<script>alert(1)</script> \\x1b[31mred\\u202egnp.exe"
+)
 NO_SPONSOR = BASE.replace("  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15}\n", "")
 INJECTION = NO_SPONSOR.replace("name: Nordverk AB,", f'name: "{EVIL}",')
 
@@ -90,7 +93,8 @@ def test_junit_parsed_by_junitparser(cli, portfolio, tmp_path):
 
 
 ANNOTATION = re.compile(
-    r"^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,title=partnerkit \([A-Z]+-\d+\)::[^\r\n]*$"
+    r"^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,"
+    r"title=partnerkit \([A-Z]+-\d+\)::[^\r\n]*$"
 )
 
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from partnerkit.config import Thresholds
 from partnerkit.errors import UsageError
-from partnerkit.followup import AssessmentView, Item, assessment_view, due_items
+from partnerkit.followup import AssessmentView, Item, applicable_items, assessment_view
 from partnerkit.i18n import _
 from partnerkit.models import Decision, GovernanceBody, Indicator, Partnership
 from partnerkit.timeline import add_months, current_agreement, held_meetings, people_by_id
@@ -92,7 +92,7 @@ def build_brief(
     activities = _activities(record, window_start, meeting)
     upcoming = [
         item
-        for item in due_items(record, t, today)
+        for item in applicable_items(record, t, today)
         if meeting <= item.due <= meeting + timedelta(days=UPCOMING_DAYS)
     ]
     return Brief(
@@ -305,7 +305,7 @@ def _proposals(
     horizon = meeting + timedelta(days=UPCOMING_DAYS)
     suggested = [
         item.title
-        for item in due_items(record, t, today)
+        for item in applicable_items(record, t, today)
         if item.kind in DECISION_KINDS and item.due <= horizon
     ]
     return prepared + suggested

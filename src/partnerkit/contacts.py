@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from partnerkit.check import CheckResult, FileReport
-from partnerkit.models import Partnership
+from partnerkit.models import Partnership, Person
 from partnerkit.timeline import people_by_id
 
 
@@ -22,6 +22,7 @@ class Contact:
     title: str
     unit: str
     role: str
+    group: str  # the pair or activity the contact belongs to
 
 
 def find_contacts(
@@ -46,11 +47,11 @@ def find_contacts(
 def _about(contacts: list[Contact], needle: str) -> list[Contact]:
     """Both sides of every pair or activity where someone matches the topic."""
     groups = {
-        (c.partnership, c.level, c.topic)
+        (c.partnership, c.group)
         for c in contacts
         if needle in f"{c.topic} {c.unit} {c.title}".casefold()
     }
-    return [c for c in contacts if (c.partnership, c.level, c.topic) in groups]
+    return [c for c in contacts if (c.partnership, c.group) in groups]
 
 
 def _order(contact: Contact) -> tuple:
@@ -71,35 +72,28 @@ def _contacts(record: Partnership) -> list[Contact]:
     parties = {p.id: p.name for p in record.parties}
     areas = {a.id: a.name.sv for a in record.focus_areas}
     contacts = []
-    for pair in record.contact_pairs:
+    for index, pair in enumerate(record.contact_pairs):
         topic = areas.get(pair.topic or "", pair.topic or "")
         for side, person_id in pair.members.items():
             person = people.get(person_id)
             if person is not None:
-                contacts.append(
-                    _contact(
-                        record.id,
-                        pair.level,
-                        topic,
-                        parties.get(side, side),
-                        person,
-                        "contact_pair",
-                    )
-                )
+                party = parties.get(side, side)
+                where = (pair.level, topic, party)
+                contacts.append(_contact(record.id, where, person, "contact_pair", f"pair/{index}"))
     for activity in record.activities:
         topic = areas.get(activity.focus_area_id or "", activity.title)
         for side, person_id in activity.contacts.items():
             person = people.get(person_id)
             if person is not None and person.level:
-                contacts.append(
-                    _contact(
-                        record.id, person.level, topic, parties.get(side, side), person, "activity"
-                    )
-                )
+                where = (person.level, topic, parties.get(side, side))
+                contacts.append(_contact(record.id, where, person, "activity", activity.id))
     return contacts
 
 
-def _contact(partnership: str, level: str, topic: str, party: str, person, role: str) -> Contact:
+def _contact(
+    partnership: str, where: tuple[str, str, str], person: Person, role: str, group: str
+) -> Contact:
+    level, topic, party = where
     return Contact(
         partnership=partnership,
         level=level,
@@ -109,4 +103,5 @@ def _contact(partnership: str, level: str, topic: str, party: str, person, role:
         title=person.title or "",
         unit=person.unit or "",
         role=role,
+        group=group,
     )

@@ -22,14 +22,19 @@ from partnerkit.timeline import (
     cadence_days,
     current_agreement,
     days,
+    evaluated_since,
     held_meetings,
     indicator_interval_days,
     is_strategic,
+    last_active,
     last_log_date,
     last_measurement,
     latest,
     people_by_id,
     planned_meetings,
+    renewal_months,
+    resource_continued,
+    signed_successor,
     strategic_meetings,
     within,
 )
@@ -143,8 +148,8 @@ def partnership_followup(
     limit = today + timedelta(days=horizon)
     items = [
         _with_status(item, today)
-        for item in due_items(record, thresholds, today)
-        if item.due <= limit and _applies(item.rule, record.lifecycle.phase)
+        for item in applicable_items(record, thresholds, today)
+        if item.due <= limit
     ]
     items.sort(key=lambda item: (item.due, item.rule, item.title))
     return PartnershipFollowup(
@@ -160,13 +165,19 @@ def partnership_followup(
     )
 
 
+def applicable_items(record: Partnership, t: Thresholds, today: date) -> list[Item]:
+    """The dated obligations whose rule applies in the record's phase."""
+    phase = record.lifecycle.phase
+    return [item for item in due_items(record, t, today) if _applies(item.rule, phase)]
+
+
 def _applies(code: str, phase: str) -> bool:
     rule = get_rule(code)
     return rule is None or rule.applies_to(phase)
 
 
 def _with_status(item: Item, today: date) -> Item:
-    status = OVERDUE if item.due <= today else DUE_SOON
+    status = OVERDUE if item.due < today else DUE_SOON
     return replace(item, status=status)
 
 
@@ -434,17 +445,16 @@ def _agreement_dates(
     record: Partnership, t: Thresholds, today: date, people: _People
 ) -> Iterator[Item]:
     agreement = current_agreement(record, today)
-    if agreement is None or agreement.end is None:
+    if agreement is None or agreement.end is None or signed_successor(record, agreement):
         return
     index = record.agreements.index(agreement)
-    later = [a for a in record.agreements if a.start > agreement.end]
-    if later:
-        return
     sponsors = people.named(people.sponsors())
-    if record.lifecycle.phase not in ("utvardering", "nystart", "avveckling"):
+    recently = add_months(today, -t.assessment_max_months)
+    if not evaluated_since(record, recently, today):
+        warn, _error = renewal_months(agreement, t)
         yield Item(
             "renewal",
-            add_months(agreement.end, -t.renewal_warn_months),
+            add_months(agreement.end, -warn),
             _("Start the evaluation before renewal: the agreement ends on {date}.").format(
                 date=agreement.end
             ),
@@ -487,17 +497,15 @@ def _log_freshness(
 def _activity_pulse(
     record: Partnership, t: Thresholds, today: date, people: _People
 ) -> Iterator[Item]:
-    if any(a.status == "ongoing" for a in record.activities):
-        return
-    last = latest(a.start for a in record.activities if a.start and a.start <= today)
-    if last is None:
+    last = latest(last_active(a, today) for a in record.activities)
+    if last is None or any(
+        a.status == "ongoing" and (a.end is None or a.end >= today) for a in record.activities
+    ):
         return
     yield Item(
         "activity",
         last + timedelta(days=t.dormant_warn_days),
-        _("Start a joint activity: nothing is ongoing and the last one started on {date}.").format(
-            date=last
-        ),
+        _("Start a joint activity: nothing has been under way since {date}.").format(date=last),
         "DIV-04",
         "",
         people.named(people.coordinators()),
@@ -510,10 +518,11 @@ def _vacancies(record: Partnership, today: date, people: _People) -> Iterator[It
     for index, sponsor in enumerate(record.leadership):
         if sponsor.to is None:
             continue
+        day_after = sponsor.to + timedelta(days=1)
         successors = [
             s
             for s in record.leadership
-            if s.side == sponsor.side and s is not sponsor and (s.to is None or s.to > sponsor.to)
+            if s.side == sponsor.side and s is not sponsor and within(s.from_, s.to, day_after)
         ]
         if not successors:
             yield Item(
@@ -550,32 +559,23 @@ def _vacancies(record: Partnership, today: date, people: _People) -> Iterator[It
 def _lapsing_resources(record: Partnership, today: date, people: _People) -> Iterator[Item]:
     for index, resource in enumerate(record.resources):
         end = resource.period.to if resource.period else None
-        if end is None or resource.status == "planned":
+        if end is None or resource.status != "committed":
             continue
-        successors = [
-            r
-            for r in record.resources
-            if r is not resource
-            and r.side == resource.side
-            and r.level == resource.level
-            and r.purpose == resource.purpose
-            and r.period is not None
-            and (r.period.to is None or r.period.to > end)
-        ]
-        if not successors:
-            holder = resource.mandate.holder_person_id if resource.mandate else None
-            yield Item(
-                "resource",
-                end,
-                _("The earmarked resource '{purpose}' ends: renew or replace it.").format(
-                    purpose=resource.purpose or resource.id
-                ),
-                "RES-03",
-                "",
-                people.named([holder]),
-                ("resources", index),
-                key=resource.id,
-            )
+        if resource_continued(record, resource, end + timedelta(days=1)):
+            continue
+        holder = resource.mandate.holder_person_id if resource.mandate else None
+        yield Item(
+            "resource",
+            end,
+            _("The earmarked resource '{purpose}' ends: renew or replace it.").format(
+                purpose=resource.purpose or resource.id
+            ),
+            "RES-03",
+            "",
+            people.named([holder]),
+            ("resources", index),
+            key=resource.id,
+        )
 
 
 def _score_number(value: float | str) -> float | None:

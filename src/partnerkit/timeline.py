@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from partnerkit.config import Thresholds
 from partnerkit.models import (
+    Activity,
     AgreementPeriod,
     GovernanceBody,
     Indicator,
@@ -15,6 +17,7 @@ from partnerkit.models import (
     Partnership,
     Period,
     Person,
+    Resource,
 )
 
 DAYS_PER_YEAR = 365.25
@@ -115,3 +118,56 @@ def indicator_interval_days(indicator: Indicator) -> int:
 
 def days(n: float) -> timedelta:
     return timedelta(days=round(n))
+
+
+def last_active(activity: Activity, today: date) -> date | None:
+    """The last day the activity was under way, as of ``today``; None if it never was."""
+    if activity.status in ("planned", "cancelled"):
+        return None
+    if activity.start is not None and activity.start > today:
+        return None
+    if activity.end is not None:
+        return min(activity.end, today)
+    return today if activity.status == "ongoing" else activity.start
+
+
+def renewal_months(agreement: AgreementPeriod, t: Thresholds) -> tuple[int, int]:
+    """Months before the end when preparing the renewal is due (warning) and urgent (error):
+    the thresholds, or the agreement's own review lead and notice period when longer."""
+    renewal = agreement.renewal
+    error = max(t.renewal_error_months, (renewal and renewal.notice_months) or 0)
+    warn = max(t.renewal_warn_months, (renewal and renewal.review_lead_months) or 0, error)
+    return warn, error
+
+
+def evaluated_since(record: Partnership, since: date, today: date) -> bool:
+    """An evaluation report or a joint assessment dated in [since, today]."""
+    reports = (r.date for r in record.reports if r.type == "evaluation")
+    assessments = (a.date for a in record.assessments)
+    return any(since <= d <= today for d in (*reports, *assessments))
+
+
+def signed_successor(record: Partnership, agreement: AgreementPeriod) -> bool:
+    return any(a.start > agreement.start and a.signed_date is not None for a in record.agreements)
+
+
+EARMARKED = ("committed", "used")
+
+
+def resource_ended(resource: Resource, today: date) -> bool:
+    period = resource.period
+    return period is not None and period.to is not None and period.to < today
+
+
+def resource_continued(record: Partnership, lapsed: Resource, on: date) -> bool:
+    """Another earmarked resource of the same side, level and purpose runs on ``on``."""
+    purpose = (lapsed.purpose or "").strip().casefold()
+    return any(
+        other is not lapsed
+        and other.side == lapsed.side
+        and other.level == lapsed.level
+        and (other.purpose or "").strip().casefold() == purpose
+        and other.status in EARMARKED
+        and not resource_ended(other, on)
+        for other in record.resources
+    )

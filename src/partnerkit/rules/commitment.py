@@ -20,7 +20,10 @@ from partnerkit.timeline import (
     add_months,
     current_agreement,
     days,
+    evaluated_since,
     period_active,
+    renewal_months,
+    signed_successor,
 )
 
 _LETTER_OF_INTENT = "avsiktsforklaring"
@@ -133,26 +136,6 @@ def end_or_review_date(record: Partnership, ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _renewal_months(agreement: AgreementPeriod, ctx: Context) -> tuple[int, int]:
-    """Months before the end when preparing the renewal is due (warning) and urgent (error):
-    the thresholds, or the agreement's own review lead and notice period when longer."""
-    t = ctx.thresholds
-    renewal = agreement.renewal
-    error = max(t.renewal_error_months, (renewal and renewal.notice_months) or 0)
-    warn = max(t.renewal_warn_months, (renewal and renewal.review_lead_months) or 0, error)
-    return warn, error
-
-
-def _evaluated_since(record: Partnership, since: date, today: date) -> bool:
-    reports = (r.date for r in record.reports if r.type == "evaluation")
-    assessments = (a.date for a in record.assessments)
-    return any(since <= d <= today for d in (*reports, *assessments))
-
-
-def _signed_successor(record: Partnership, agreement: AgreementPeriod) -> bool:
-    return any(a.start > agreement.start and a.signed_date is not None for a in record.agreements)
-
-
 @rule(
     code="LONG-03",
     name="renewal-prepared",
@@ -184,12 +167,12 @@ def renewal_prepared(record: Partnership, ctx: Context) -> Iterator[Hit]:
     agreement = current_agreement(record, ctx.today)
     if agreement is None or agreement.end is None or agreement.end < ctx.today:
         return
-    warn, error = _renewal_months(agreement, ctx)
+    warn, error = renewal_months(agreement, ctx.thresholds)
     due = add_months(agreement.end, -warn)
-    if ctx.today < due or _signed_successor(record, agreement):
+    if ctx.today < due or signed_successor(record, agreement):
         return
     since = add_months(ctx.today, -ctx.thresholds.assessment_max_months)
-    if _evaluated_since(record, since, ctx.today):
+    if evaluated_since(record, since, ctx.today):
         return
     yield Hit(
         _(

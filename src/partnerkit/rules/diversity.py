@@ -9,27 +9,15 @@ steady pulse of activity, and for a named contact on each side of every running 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
 
 from partnerkit.i18n import N_, _, current_language
 from partnerkit.models import Activity, Partnership
 from partnerkit.rules.base import NOT_CLOSED, Context, E, Hit, W, rule
-from partnerkit.timeline import days, host_party
+from partnerkit.timeline import days, host_party, last_active
 from partnerkit.vocab import group_of, label
 
 MISSION_GROUPS = ("forskning", "utbildning", "kompetensforsorjning", "nyttiggorande")
 RECENT = ("drift", "utvardering")
-
-
-def _last_active(activity: Activity, today: date) -> date | None:
-    """The last day the activity was under way, as of ``today``; None if it never was."""
-    if activity.status in ("planned", "cancelled"):
-        return None
-    if activity.start is not None and activity.start > today:
-        return None
-    if activity.end is not None:
-        return min(activity.end, today)
-    return today if activity.status == "ongoing" else activity.start
 
 
 def _recent_activities(record: Partnership, ctx: Context) -> list[Activity]:
@@ -38,7 +26,7 @@ def _recent_activities(record: Partnership, ctx: Context) -> list[Activity]:
     return [
         a
         for a in record.activities
-        if (last := _last_active(a, ctx.today)) is not None and last >= since
+        if (last := last_active(a, ctx.today)) is not None and last >= since
     ]
 
 
@@ -207,7 +195,7 @@ def domains(record: Partnership, ctx: Context) -> Iterator[Hit]:
 )
 def dormant(record: Partnership, ctx: Context) -> Iterator[Hit]:
     t = ctx.thresholds
-    last = max(filter(None, (_last_active(a, ctx.today) for a in record.activities)), default=None)
+    last = max(filter(None, (last_active(a, ctx.today) for a in record.activities)), default=None)
     if last is None:
         yield Hit(_("No activity has taken place yet."), ("activities",), severity=E)
         return

@@ -16,16 +16,18 @@ from partnerkit.i18n import N_, _, current_language
 from partnerkit.models import Partnership, Resource
 from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, rule
 from partnerkit.timeline import (
+    EARMARKED,
     days,
     host_party,
     latest,
     people_by_id,
     period_active,
+    resource_continued,
+    resource_ended,
     within,
 )
 from partnerkit.vocab import label, slugs
 
-EARMARKED = ("committed", "used")
 COORDINATION_WORDS = (
     "samordn",
     "koordin",
@@ -50,14 +52,6 @@ def _level_name(level: str) -> str:
 
 def _earmarked_now(resource: Resource, today: date) -> bool:
     return resource.status in EARMARKED and period_active(resource.period, today)
-
-
-def _ended(resource: Resource, today: date) -> bool:
-    return (
-        resource.period is not None
-        and resource.period.to is not None
-        and (resource.period.to < today)
-    )
 
 
 def _mentions(text: str | None, words: tuple[str, ...]) -> bool:
@@ -131,7 +125,7 @@ def resource_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
 )
 def resource_has_mandate(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for index, resource in enumerate(record.resources):
-        if _ended(resource, ctx.today):
+        if resource_ended(resource, ctx.today):
             continue
         mandate = resource.mandate
         holder = mandate is not None and mandate.holder_person_id is not None
@@ -145,19 +139,6 @@ def resource_has_mandate(record: Partnership, ctx: Context) -> Iterator[Hit]:
         else:
             message = _("The resource {id} has no mandate scope.")
         yield Hit(message.format(id=resource.id), ("resources", index, "mandate"))
-
-
-def _successor_exists(record: Partnership, lapsed: Resource, today: date) -> bool:
-    purpose = (lapsed.purpose or "").strip().casefold()
-    return any(
-        other is not lapsed
-        and other.side == lapsed.side
-        and other.level == lapsed.level
-        and (other.purpose or "").strip().casefold() == purpose
-        and other.status in EARMARKED
-        and not _ended(other, today)
-        for other in record.resources
-    )
 
 
 @rule(
@@ -188,9 +169,9 @@ def _successor_exists(record: Partnership, lapsed: Resource, today: date) -> boo
 )
 def earmark_lapsed(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for index, resource in enumerate(record.resources):
-        if not _ended(resource, ctx.today) or resource.status == "used":
+        if not resource_ended(resource, ctx.today) or resource.status == "used":
             continue
-        if _successor_exists(record, resource, ctx.today):
+        if resource_continued(record, resource, ctx.today):
             continue
         yield Hit(
             _("The resource {id} ended on {date} and no resource continues it.").format(
