@@ -15,9 +15,10 @@ from datetime import date, timedelta
 from partnerkit.config import Thresholds
 from partnerkit.errors import UsageError
 from partnerkit.followup import AssessmentView, Item, applicable_items, assessment_view
-from partnerkit.i18n import _
+from partnerkit.i18n import _, current_language
 from partnerkit.models import Decision, GovernanceBody, Indicator, Partnership
 from partnerkit.timeline import add_months, current_agreement, held_meetings, people_by_id
+from partnerkit.vocab import label
 
 UPCOMING_DAYS = 120
 DECISION_KINDS = ("renewal", "expiry", "action_plan", "vacancy", "assessment", "resource")
@@ -127,8 +128,12 @@ def _name(record: Partnership, person_id: str | None) -> str:
 
 def _attendees(record: Partnership, body: GovernanceBody) -> list[tuple[str, str]]:
     parties = {p.id: p.name for p in record.parties}
+    lang = current_language()
     return [
-        (parties.get(m.side, m.side), f"{_name(record, m.person_id)} ({m.role})")
+        (
+            parties.get(m.side, m.side),
+            f"{_name(record, m.person_id)} ({label('member_role', m.role, lang)})",
+        )
         for m in body.members
     ]
 
@@ -228,10 +233,16 @@ def _resources(record: Partnership, meeting: date) -> list[tuple[str, str, str, 
         period = resource.period
         if period and period.to and period.to < meeting:
             continue
-        amount = f"{resource.amount:g} {resource.unit or ''}".strip() if resource.amount else "–"
+        amount = _amount(resource.amount, resource.unit) if resource.amount else "–"
         ends = str(period.to) if period and period.to else "–"
         rows.append((parties.get(resource.side, resource.side), resource.level, amount, ends))
     return rows
+
+
+def _amount(value: float, unit: str | None) -> str:
+    """``1 800 000 SEK_per_year``: grouped digits (narrow spaces) for large amounts."""
+    number = f"{value:,.0f}".replace(",", "\u202f") if value >= 10_000 else f"{value:g}"
+    return f"{number} {unit or ''}".strip()
 
 
 def _people_changes(record: Partnership, start: date, meeting: date) -> list[str]:

@@ -453,6 +453,13 @@ def rules(
     if code is not None:
         found = get(code)
         if found is None:
+            from partnerkit.codes import BUILTIN
+
+            if code.upper() in BUILTIN and output_format == "text":
+                from partnerkit.render.rules_view import render_builtin
+
+                render_builtin(code.upper(), make_console())
+                return
             raise UsageError(
                 _("There is no rule {code}; partnerkit rules lists them.").format(code=code)
             )

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerkit.i18n import _
+from partnerkit.i18n import _, current_language
 from partnerkit.loader import parse_yaml
 from partnerkit.locate import Locator
 from partnerkit.models import Partnership
 from partnerkit.source import decode
 from partnerkit.validation import validate_record
+from partnerkit.vocab import label
 
 
 @dataclass
@@ -93,12 +94,23 @@ def record_changes(old: Partnership, new: Partnership) -> list[str]:
     return lines
 
 
+def _label(vocabulary: str, slug: str) -> str:
+    return label(vocabulary, slug, current_language())
+
+
+def _sentence(text: str) -> str:
+    """Text to end a sentence with: without its own final full stop."""
+    return text.rstrip().rstrip(".")
+
+
 def _phase(old: Partnership, new: Partnership) -> list[str]:
     if old.lifecycle.phase == new.lifecycle.phase:
         return []
     return [
         _("Phase: {old} → {new} (since {date}).").format(
-            old=old.lifecycle.phase, new=new.lifecycle.phase, date=new.lifecycle.phase_since
+            old=_label("phase", old.lifecycle.phase),
+            new=_label("phase", new.lifecycle.phase),
+            date=new.lifecycle.phase_since,
         )
     ]
 
@@ -154,7 +166,9 @@ def _goals(old: Partnership, new: Partnership) -> list[str]:
         elif previous.status != goal.status:
             lines.append(
                 _("Goal {title}: {old} → {new}.").format(
-                    title=goal.title, old=previous.status, new=goal.status
+                    title=goal.title,
+                    old=_label("status", previous.status),
+                    new=_label("status", goal.status),
                 )
             )
     after = {g.id for g in new.goals}
@@ -191,7 +205,9 @@ def _activities(old: Partnership, new: Partnership) -> list[str]:
         elif previous.status != activity.status:
             lines.append(
                 _("Activity {title}: {old} → {new}.").format(
-                    title=activity.title, old=previous.status, new=activity.status
+                    title=activity.title,
+                    old=_label("status", previous.status),
+                    new=_label("status", activity.status),
                 )
             )
     return lines
@@ -208,10 +224,12 @@ def _decisions(old: Partnership, new: Partnership) -> list[str]:
                 if decision.status == "open"
                 else _("Decision taken and closed: {text}.")
             )
-            lines.append(template.format(text=decision.text, due=decision.due or "–"))
+            lines.append(template.format(text=_sentence(decision.text), due=decision.due or "–"))
         elif previous.status == "open" and decision.status != "open":
             lines.append(
-                _("Decision {status}: {text}.").format(status=decision.status, text=decision.text)
+                _("Decision {status}: {text}.").format(
+                    status=_label("status", decision.status), text=_sentence(decision.text)
+                )
             )
     return lines
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from partnerkit.check import CheckResult, FileReport
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
-from partnerkit.i18n import _
+from partnerkit.i18n import _, current_language
 from partnerkit.models import GovernanceBody, Partnership
 from partnerkit.rules import get as get_rule
 from partnerkit.timeline import (
@@ -38,6 +38,7 @@ from partnerkit.timeline import (
     strategic_meetings,
     within,
 )
+from partnerkit.vocab import label
 
 HANDBOOK_CRITERIA = (
     "leadership",
@@ -546,7 +547,8 @@ def _vacancies(record: Partnership, today: date, people: _People) -> Iterator[It
                 "vacancy",
                 person.active.to,
                 _("Find a new contact to replace {name} ({level}).").format(
-                    name=person.name, level=person.level or "-"
+                    name=person.name,
+                    level=label("level", person.level, current_language()) if person.level else "–",
                 ),
                 "LVL-04",
                 "",

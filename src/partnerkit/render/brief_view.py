@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from partnerkit.brief import Brief
-from partnerkit.i18n import _, current_language
+from partnerkit.i18n import _, current_language, ngettext
 from partnerkit.render.markdown import md_table, md_text
 from partnerkit.vocab import label
 
@@ -173,7 +173,15 @@ def _agreement(brief: Brief) -> list[str]:
     lines = [_("Current agreement: {start} – {end}.").format(start=start, end=end or "–")]
     if end:
         days_left = (end - brief.meeting).days
-        lines.append(_("{n} days remain at the meeting date.").format(n=days_left))
+        if days_left >= 0:
+            remain = ngettext(
+                "On the day of the meeting, {n} day remains of the agreement.",
+                "On the day of the meeting, {n} days remain of the agreement.",
+                days_left,
+            )
+            lines.append(remain.format(n=days_left))
+        else:
+            lines.append(_("The agreement ended before the meeting."))
     if window:
         lines.append(_("The renewal evaluation should start by {date}.").format(date=window))
     return lines

@@ -18,11 +18,13 @@ def diff_markdown(diff: Diff) -> str:
     if not (diff.added or diff.removed or diff.changed or diff.unreadable):
         return "\n".join([*lines, _("No changes to the records.")]) + "\n"
     if diff.added:
-        lines += [f"## {_('New partnerships')}", ""]
+        heading = _("New partnerships")
+        lines += [f"## {heading}", ""]
         lines += [f"- **{md_text(title)}** ({md_text(pid)})" for pid, title in diff.added]
         lines.append("")
     if diff.removed:
-        lines += [f"## {_('Removed partnerships')}", ""]
+        heading = _("Removed partnerships")
+        lines += [f"## {heading}", ""]
         lines += [f"- **{md_text(title)}** ({md_text(pid)})" for pid, title in diff.removed]
         lines.append("")
     for change in diff.changed:
@@ -30,6 +32,7 @@ def diff_markdown(diff: Diff) -> str:
         lines += [f"- {md_text(line)}" for line in change.lines]
         lines.append("")
     if diff.unreadable:
-        lines += [f"## {_('Files that could not be read')}", ""]
+        heading = _("Files that could not be read")
+        lines += [f"## {heading}", ""]
         lines += [f"- {md_text(name)} ({md_text(label)})" for label, name in diff.unreadable]
     return "\n".join(lines).rstrip() + "\n"

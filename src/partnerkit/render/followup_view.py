@@ -52,6 +52,10 @@ def _status(item: Item) -> str:
     return _("overdue") if item.status == OVERDUE else _("due soon")
 
 
+def _status_width() -> int:
+    return max(len(_("overdue")), len(_("due soon")))
+
+
 def _responsible(item: Item) -> str:
     return "; ".join(f"{party}: {names}" for party, names in item.responsible)
 
@@ -134,7 +138,7 @@ def _render_partnership(view: PartnershipFollowup, today: date, console: Console
         console.print(
             Text.assemble(
                 ("  ", ""),
-                (f"{_status(item):<10}", style),
+                (_status(item).ljust(_status_width()), style),
                 f" {item.due} ({_when(item, today)})  ",
                 (item.rule or "", "dim"),
                 " " if item.rule else "",
@@ -225,10 +229,11 @@ def _portfolio_cells(view: PartnershipFollowup) -> list[str]:
 
 
 def _partnership_markdown(view: PartnershipFollowup, today: date) -> list[str]:
+    phase_label = _("phase")
     lines = [
         f"## {md_text(view.title)} ({md_text(view.id)})",
         "",
-        f"{_('phase')}: {_phase(view)}",
+        f"{phase_label}: {_phase(view)}",
         "",
     ]
     if view.items:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from partnerkit.config import Thresholds
 from partnerkit.i18n import _
+from partnerkit.render.check_text import severity_label
 from partnerkit.rules.base import PHASES, Rule
 
 
@@ -37,10 +38,10 @@ def rules_json(rules: list[Rule]) -> str:
 
 
 def _severity_text(item: Rule) -> str:
-    parts = [item.severity.label]
+    parts = [severity_label(item.severity)]
     for severity in sorted(set(item.by_phase.values()), reverse=True):
         phases = [p for p in PHASES if item.by_phase.get(p) == severity]
-        parts.append(f"{severity.label} ({', '.join(phases)})")
+        parts.append(f"{severity_label(severity)} ({', '.join(phases)})")
     return "; ".join(parts)
 
 
@@ -57,6 +58,24 @@ def render_rules_table(rules: list[Rule], console: Console) -> None:
             item.code, item.criterion, _severity_text(item), _phases_text(item), _(item.title)
         )
     console.print(table)
+
+
+def render_builtin(code: str, console: Console) -> None:
+    """A built-in check (file, YAML, schema, references) explained."""
+    from partnerkit.codes import code_info
+
+    info = code_info(code)
+    console.print(Text(f"{code} {info.name}", style="bold"))
+    console.print(Text(_(info.title), style="bold"))
+    console.print()
+    console.print(
+        Text(
+            _(
+                "A built-in check of the record format, always on. The finding's message says "
+                "what is wrong and what to do; see the README for the record format."
+            )
+        )
+    )
 
 
 def render_rule(item: Rule, console: Console) -> None:

@@ -207,7 +207,9 @@ LABELS = {
     "evaluation_intro": N_(
         "The agreement ends on {date}: the evaluation should answer these questions."
     ),
-    "evaluation_phase": N_("The partnership is being evaluated: these questions should be answered."),
+    "evaluation_phase": N_(
+        "The partnership is being evaluated: these questions should be answered."
+    ),
     "q_purpose": N_("Has the purpose been achieved?"),
     "a_purpose": N_(
         "{achieved} of {goals} goals achieved, {active} active; "

@@ -97,7 +97,7 @@ def joint_value(record: Partnership, ctx: Context) -> Iterator[Hit]:
     explanation=N_(
         "A benefit that is never followed up cannot be shown at the evaluation. Link each "
         "per-party benefit to an indicator (indicator_ids) or record what shows it "
-        "(evidence). Advice while running; a warning in the evaluation phase."
+        "(evidence). A note while running; a warning in the evaluation phase."
     ),
     source="UIDP (metrics); TPI (review the added value to partners)",
     bad="benefits:\n  per_party:\n    - {side: nv, benefit: Rekrytering av ingenjörer}\n",

@@ -88,7 +88,7 @@ def long_term_horizon(record: Partnership, ctx: Context) -> Iterator[Hit]:
     if horizon < t.min_agreement_years:
         yield Hit(
             _(
-                "The agreed horizon is {years} years, less than {minimum}, and no running "
+                "The agreed horizon is {years} years, less than {minimum} years, and no running "
                 "agreement is a period of at least {period} years with a renewal provision."
             ).format(
                 years=_number(horizon),

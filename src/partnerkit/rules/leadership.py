@@ -94,7 +94,8 @@ def strategic_meeting_recent(record: Partnership, ctx: Context) -> Iterator[Hit]
         severity = E if age > t.leadership_meeting_error_days else W
         yield Hit(
             _(
-                "The last leadership meeting was on {date}, {days} days ago; it was due by {due}."
+                "The last leadership meeting was on {date}, {days} days ago; "
+                "the next was due by {due}."
             ).format(date=last, days=age, due=last + days(t.leadership_meeting_warn_days)),
             ("governance",),
             severity=severity,
@@ -110,7 +111,7 @@ def strategic_meeting_recent(record: Partnership, ctx: Context) -> Iterator[Hit]
     title=N_("Sponsors of every party attend the strategic meetings"),
     explanation=N_(
         "Of the last two strategic meetings, at least one should be attended by a sponsor "
-        "from each party; otherwise the meeting is not the leaderships meeting. Record the "
+        "from each party; otherwise it is not a meeting of the leaderships. Record the "
         "attendees of each meeting, and invite the sponsors."
     ),
     source="Chalmers–Ericsson (President and Head of Research); alliance governance",
