@@ -21,7 +21,7 @@ from partnerkit.followup import HANDBOOK_CRITERIA
 from partnerkit.i18n import current_language
 from partnerkit.report import charts
 from partnerkit.report.formatting import Formatter
-from partnerkit.report.model import AnnualReport, PartnershipReport, Portfolio
+from partnerkit.report.model import HORIZON_DAYS, AnnualReport, PartnershipReport, Portfolio
 from partnerkit.report.text import Labels, labels, reason_text
 from partnerkit.vocab import label
 
@@ -69,6 +69,7 @@ def _context(lang: str) -> dict:
         "fmt": fmt,
         "lang": fmt.lang,
         "version": __version__,
+        "horizon": HORIZON_DAYS,
         "css": Markup(_stylesheet()),
         "criteria": HANDBOOK_CRITERIA,
         "short": SHORT,
@@ -116,6 +117,10 @@ def render_portfolio_html(portfolio: Portfolio) -> str:
             key: Markup(value) for key, value in (("health", health), ("groups", groups)) if value
         },
         partnership_charts={r.id: _partnership_charts(r, ctx) for r in portfolio.partnerships},
+        overdue_items=sorted(
+            ((r, i) for r in portfolio.partnerships for i in r.items if i.status == "overdue"),
+            key=lambda pair: (pair[1].due, pair[0].id),
+        ),
         not_met=sum(
             1 for r in portfolio.partnerships for c in HANDBOOK_CRITERIA if r.health[c] == "not_met"
         ),

@@ -165,6 +165,17 @@ class AssessmentReport:
     means: tuple[tuple[str, float], ...]  # (party, mean score) where the scores are numbers
     scale_max: float
 
+    def score(self, dimension: str, party: str):
+        return next(
+            (s for s in self.view.scores if s.dimension == dimension and s.party == party), None
+        )
+
+    def gap(self, dimension: str):
+        return next((g for g in self.view.gaps if g.dimension == dimension), None)
+
+    def mean(self, party: str) -> float | None:
+        return dict(self.means).get(party)
+
 
 @dataclass
 class PartnershipReport:
