@@ -847,8 +847,8 @@ def test_responsible_people_per_party(followup):
 def test_text_output_lists_items_with_status_date_rule_and_title(cli, write, tmp_path):
     write("r.yaml", decision_due("2026-11-01")(BASE))
     out = cli("followup", "r.yaml", "--as-of", AS_OF, cwd=tmp_path).stdout
-    assert "overdue    2026-11-01 (27 days ago)  COORD-05 Follow up decision d-2026-9" in out
-    assert "due soon   2026-12-05 (in 7 days)  COORD-04 Send the brief" in out
+    assert "overdue  2026-11-01 (27 days ago)  COORD-05 Follow up decision d-2026-9" in out
+    assert "due soon 2026-12-05 (in 7 days)  COORD-04 Send the brief" in out
     assert "Exempeluniversitetet och Nordverk AB  (base-nordverk, " in out
 
 

@@ -17,6 +17,7 @@ from partnerkit.findings import Severity
 from partnerkit.i18n import _, current_language
 from partnerkit.models import GovernanceBody, Partnership
 from partnerkit.rules import get as get_rule
+from partnerkit.rules.base import HANDBOOK_CRITERIA
 from partnerkit.timeline import (
     add_months,
     cadence_days,
@@ -40,17 +41,6 @@ from partnerkit.timeline import (
 )
 from partnerkit.vocab import label
 
-HANDBOOK_CRITERIA = (
-    "leadership",
-    "commitment",
-    "goals",
-    "diversity",
-    "benefit",
-    "levels",
-    "resources",
-    "support",
-    "coordinator",
-)
 MET, ATTENTION, NOT_MET = "met", "attention", "not_met"
 OVERDUE, DUE_SOON = "overdue", "due_soon"
 

@@ -19,7 +19,8 @@ PHASES = ("initiering", "uppstart", "drift", "utvardering", "nystart", "avveckli
 ACTIVE = ("uppstart", "drift", "utvardering", "nystart")  # "uppstart and later"
 NOT_CLOSED = PHASES[:-1]
 
-CRITERIA = (
+# The handbook's five characteristics, three organisational features and the coordinator.
+HANDBOOK_CRITERIA = (
     "leadership",
     "commitment",
     "goals",
@@ -29,11 +30,8 @@ CRITERIA = (
     "resources",
     "support",
     "coordinator",
-    "structure",
-    "assessment",
-    "ethics",
-    "closing",
 )
+CRITERIA = (*HANDBOOK_CRITERIA, "structure", "assessment", "ethics", "closing")
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
