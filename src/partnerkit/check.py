@@ -7,11 +7,9 @@ however large the portfolio is; large portfolios are spread over every core.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -128,6 +126,9 @@ def _map(task: Callable[[Path], FileReport], files: list[Path]) -> list[FileRepo
     workers = min(worker_count(len(files)), len(files))
     if workers <= 1:
         return [task(path) for path in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     )

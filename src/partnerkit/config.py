@@ -5,7 +5,6 @@ One object holds every tunable number, so a threshold has exactly one home.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -87,6 +86,8 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
     path = explicit if explicit is not None else find_config(cwd)
     if path is None:
         return Config()
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -86,7 +86,11 @@ LogType = _vocab("log_type")
 
 class Model(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", strict=True, allow_inf_nan=False, populate_by_name=True
+        extra="forbid",
+        strict=True,
+        allow_inf_nan=False,
+        populate_by_name=True,
+        defer_build=True,
     )
 
 
