@@ -213,8 +213,8 @@ def test_resources_per_party_and_level(brief):
     rows = table_rows(section(markdown(brief), "5. Resources"))
     assert rows == [
         ["Exempeluniversitetet", "tactical level", "0.3 FTE", "2029-02-28"],
-        ["Exempeluniversitetet", "strategic level", "500000 SEK_per_year", "2029-02-28"],
-        ["Exempeluniversitetet", "operational level", "300000 SEK_per_year", "2029-02-28"],
+        ["Exempeluniversitetet", "strategic level", "500\u202f000 SEK_per_year", "2029-02-28"],
+        ["Exempeluniversitetet", "operational level", "300\u202f000 SEK_per_year", "2029-02-28"],
         ["Nordverk AB", "tactical level", "0.5 FTE", "2029-02-28"],
     ]
 
@@ -246,7 +246,7 @@ def test_mutual_assessment_and_agreement_timeline(brief):
     ]
     assert section(document, "9. Agreement timeline").splitlines() == [
         "Current agreement: 2023-03-01 – 2029-02-28.",
-        "811 days remain at the meeting date.",
+        "On the day of the meeting, 811 days remain of the agreement.",
         "The renewal evaluation should start by 2028-02-28.",
     ]
 
@@ -255,7 +255,7 @@ def test_proposals_are_the_decisions_prepared_for_the_meeting_and_what_needs_one
     block = section(markdown(brief, eventful()), "10. Proposals for decision")
     assert block.splitlines() == [
         "- Anta handlingsplan 2027 (owner: Vilhelm Vicerektor, due 2027-01-31)",
-        "- Find a new contact to replace Ingrid Ingenjör (operativ).",
+        "- Find a new contact to replace Ingrid Ingenjör (operational level).",
     ]
     assert section(markdown(brief), "10. Proposals for decision") == "No proposals."
 

@@ -10,6 +10,7 @@ ids are numbered, not random, so the same input gives the same page.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 
 import pygal
@@ -18,6 +19,7 @@ from pygal.style import Style
 
 from partnerkit.followup import HANDBOOK_CRITERIA, _score_number
 from partnerkit.report.model import AssessmentReport, PartnershipReport, Portfolio
+from partnerkit.textsafe import inert
 from partnerkit.vocab import label
 
 FONT = (
@@ -60,8 +62,20 @@ def reset_ids() -> None:
     _ids = itertools.count(1)
 
 
+def _text_color(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (#rrggbb)."""
+    r, g, b = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#111111" if luminance > 0.45 else "#ffffff"
+
+
 def _style(colors: tuple[str, ...] = PALETTE) -> Style:
     return Style(
+        value_colors=tuple(_text_color(c) for c in colors),
+        guide_stroke_color="#dde2e7",
+        major_guide_stroke_color="#c4cbd3",
+        guide_stroke_dasharray="none",
+        major_guide_stroke_dasharray="none",
         background="#ffffff",
         plot_background="#ffffff",
         foreground="#1f2933",
@@ -112,7 +126,9 @@ def _chart(kind: Callable, number: Callable[[float], str], **config) -> pygal.Gr
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
+    """Record text for a chart label: one line, control characters shown as escapes (XML
+    cannot hold them), and cut to fit."""
+    text = inert(" ".join(text.split()))
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
 
 
@@ -121,17 +137,45 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def _legend_room(chart: pygal.Graph) -> dict:
+    """pygal reserves n // columns legend rows below the plot; give it the rows it draws."""
+    config = chart.config
+    series = len(chart.raw_series)
+    columns = config.legend_at_bottom_columns
+    if not config.legend_at_bottom or not columns or not series:
+        return {}
+    columns = min(columns, series)
+    missing = -(-series // columns) - series // columns
+    row = max(config.legend_box_size, config.style.legend_font_size) * 1.5
+    return {
+        "legend_at_bottom_columns": columns,
+        "margin_bottom": int(config.margin + missing * row + 4),
+    }
+
+
+_GEOMETRY = {"x", "y", "width", "height", "d", "transform", "cx", "cy", "r", "points"}
+_DECIMALS = re.compile(r"\d+\.\d{2,}")
+
+
+def _one_decimal(match: re.Match[str]) -> str:
+    return f"{float(match.group()):.1f}"  # a tenth of a unit is far below a pixel
+
+
 def svg(chart: pygal.Graph, caption: str) -> str:
     """The chart as inline SVG markup: no script, no comment, no external reference."""
-    root = chart.render_tree()
+    root = chart.render_tree(**_legend_room(chart))
     for parent in list(root.iter()):
         for child in list(parent):
-            if _local(child.tag) in ("", "script"):
-                parent.remove(child)  # comments, processing instructions, pygal's config script
+            if _local(child.tag) in ("", "script", "desc"):
+                # comments, processing instructions, pygal's config script, and the data its
+                # script would show as tooltips (no script runs, so only the size would stay)
+                parent.remove(child)
     for element in root.iter():
-        for name in list(element.attrib):
+        for name, value in list(element.attrib.items()):
             if _local(name) == "href":
                 del element.attrib[name]
+            elif name in _GEOMETRY:
+                element.set(name, _DECIMALS.sub(_one_decimal, value))
     for child in root:
         if _local(child.tag) == "title":
             child.text = caption
@@ -157,16 +201,17 @@ def health_chart(
         pygal.HorizontalStackedBar,
         lambda v: f"{v:g}",
         style=_style(HEALTH_COLORS),
-        height=_height(len(HANDBOOK_CRITERIA), 44),
-        legend_at_bottom_columns=3,
-        x_labels=[label("criterion", c, lang) for c in HANDBOOK_CRITERIA],
+        width=620,
+        height=_height(len(HANDBOOK_CRITERIA), 40),
+        legend_at_bottom_columns=2,
+        x_labels=[label("criterion", c, lang) for c in reversed(HANDBOOK_CRITERIA)],
         truncate_label=-1,
         show_y_guides=False,
     )
     for status in ("met", "attention", "not_met"):
         chart.add(
             names[status],
-            [portfolio.health_counts(c)[status] or None for c in HANDBOOK_CRITERIA],
+            [portfolio.health_counts(c)[status] or None for c in reversed(HANDBOOK_CRITERIA)],
         )
     return svg(chart, caption)
 
@@ -182,8 +227,11 @@ def portfolio_activity_chart(
     chart = _chart(
         pygal.StackedBar,
         number,
+        width=620,
+        height=_height(len(HANDBOOK_CRITERIA), 40),
         x_labels=[str(y) for y in portfolio.years],
-        legend_at_bottom_columns=min(len(groups), 5),
+        legend_at_bottom_columns=2,
+        print_values=False,
     )
     for group in groups:
         chart.add(
@@ -208,7 +256,8 @@ def activity_chart(
         number,
         x_labels=[str(y) for y in report.years],
         legend_at_bottom_columns=3,
-        height=420 + 28 * ((len(forms) + 2) // 3),
+        height=400 + 24 * ((len(forms) + 2) // 3),
+        print_values=False,
     )
     for form in forms:
         chart.add(label("form", form, lang), [report.count(form, y) or None for y in report.years])
@@ -223,7 +272,7 @@ def indicator_chart(
     caption: str,
 ) -> str | None:
     """Each indicator's way from baseline to target so far, beside the share of time passed."""
-    rows = [i for i in report.indicators if i.progress is not None]
+    rows = [i for i in report.indicators if i.progress is not None][::-1]  # first on top
     if not rows:
         return None
     chart = _chart(
@@ -253,9 +302,9 @@ def assessment_chart(assessment: AssessmentReport, number: Callable, caption: st
         number,
         x_labels=[_short(d) for d in assessment.dimensions],
         range=(0, assessment.scale_max),
-        legend_at_bottom_columns=min(len(assessment.parties), 4),
-        height=440,
+        legend_at_bottom_columns=4,
+        height=380,
     )
     for party in assessment.parties:
-        chart.add(party, [values.get((d, party)) for d in assessment.dimensions])
+        chart.add(_short(party), [values.get((d, party)) for d in assessment.dimensions])
     return svg(chart, caption)

@@ -22,22 +22,10 @@ from partnerkit.i18n import current_language
 from partnerkit.report import charts
 from partnerkit.report.formatting import Formatter
 from partnerkit.report.model import HORIZON_DAYS, AnnualReport, PartnershipReport, Portfolio
-from partnerkit.report.text import Labels, labels, reason_text
+from partnerkit.report.text import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
 from partnerkit.vocab import label
 
 HERE = Path(__file__).parent
-SHORT = {
-    "leadership": "LEAD",
-    "commitment": "LONG",
-    "goals": "GOAL",
-    "diversity": "DIV",
-    "benefit": "BEN",
-    "levels": "LVL",
-    "resources": "RES",
-    "support": "SUP",
-    "coordinator": "COORD",
-}
-SYMBOL = {"met": "✓", "attention": "!", "not_met": "✗"}
 
 
 @cache
@@ -77,6 +65,7 @@ def _context(lang: str) -> dict:
         "vocab": lambda name, slug: label(name, slug, fmt.lang) if slug else "",
         "enum": t.enum,
         "reason": lambda kind, subject: reason_text(kind, subject, fmt),
+        "resource_amount": lambda x: resource_amount(x.amount, x.unit, fmt, t),
         "csp": (
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             "base-uri 'none'; form-action 'none'"

@@ -13,8 +13,10 @@ of the end of that year (or today, for the current year), so it shows what was k
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 from partnerkit.brief import IndicatorStatus, _indicator_status
 from partnerkit.check import CheckResult, FileReport
@@ -148,9 +150,12 @@ class BodyView:
 
     @property
     def state(self) -> str:
-        """ok, behind (fewer meetings than the cadence asks for) or none (no cadence)."""
+        """ok, behind (fewer meetings than the cadence asks for), not_started (the body's
+        first meeting is after the period) or none (no cadence)."""
         if self.expected is None:
             return "none"
+        if self.expected == 0 and self.held == 0:
+            return "not_started"
         return "ok" if self.held + 0.5 >= self.expected else "behind"
 
 
@@ -350,25 +355,38 @@ class AnnualReport:
 # ---------------------------------------------------------------- per record
 
 
-def portfolio_on_record(thresholds: Thresholds, today: date):
-    """The ``on_record`` function of the portfolio report: a small report of each record."""
+def portfolio_on_record(thresholds: Thresholds, today: date) -> Callable:
+    """The ``on_record`` function of the portfolio report: a small report of each record.
 
-    def each(report: FileReport, record: Partnership) -> PartnershipReport:
-        start = today - timedelta(days=364)
-        return partnership_report(report, record, thresholds, today, start)
-
-    return each
+    A partial of a module-level function, so it can be sent to worker processes."""
+    return partial(portfolio_record, thresholds=thresholds, today=today)
 
 
-def annual_on_record(record_id: str, year: int, thresholds: Thresholds, today: date):
+def portfolio_record(
+    report: FileReport, record: Partnership, thresholds: Thresholds, today: date
+) -> PartnershipReport:
+    start = today - timedelta(days=364)
+    return partnership_report(report, record, thresholds, today, start)
+
+
+def annual_on_record(record_id: str, year: int, thresholds: Thresholds, today: date) -> Callable:
     """The ``on_record`` function of the annual report: the report of one record, else None."""
+    return partial(
+        annual_record, record_id=record_id, year=year, thresholds=thresholds, today=today
+    )
 
-    def each(report: FileReport, record: Partnership) -> AnnualReport | None:
-        if record.id != record_id:
-            return None
-        return annual_report(report, record, year, thresholds, today)
 
-    return each
+def annual_record(
+    report: FileReport,
+    record: Partnership,
+    record_id: str,
+    year: int,
+    thresholds: Thresholds,
+    today: date,
+) -> AnnualReport | None:
+    if record.id != record_id:
+        return None
+    return annual_report(report, record, year, thresholds, today)
 
 
 def partnership_report(
@@ -381,7 +399,7 @@ def partnership_report(
     """One record for the period ``start``..``today`` (both included)."""
     followup = partnership_followup(report, record, t, today, HORIZON_DAYS)
     parties = {p.id: p.name for p in record.parties}
-    years = tuple(range(today.year - YEARS_SHOWN + 1, today.year + 1))
+    years = _years(record.activities, today)
     return PartnershipReport(
         id=record.id,
         title=_title(record),
@@ -553,6 +571,15 @@ def _activity_counts(
         ActivityCount(form, year, n, volumes[(form, year)])
         for (form, year), n in sorted(counts.items())
     )
+
+
+def _years(activities: list[Activity], today: date) -> tuple[int, ...]:
+    """The years to show activities for: at most ``YEARS_SHOWN``, from the first activity."""
+    first = min((a.start.year for a in activities if a.start and a.start <= today), default=None)
+    start = today.year - YEARS_SHOWN + 1
+    if first is not None:
+        start = max(start, first)
+    return tuple(range(min(start, today.year), today.year + 1))
 
 
 def _indicator_names(record: Partnership, ids: list[str]) -> tuple[str, ...]:
@@ -871,8 +898,8 @@ def _year_decisions(record, start, end, people) -> tuple:
         if start <= d.date <= end:
             owner = people[d.owner].name if d.owner in people else (d.owner or "")
             status = d.status
-            if status == "done" and d.closed is not None and d.closed > end:
-                status = "open"
+            if status != "open" and d.closed is not None and d.closed > end:
+                status = "open"  # closed after the period: still open at its end
             if status == "open" and d.due is not None and d.due < end:
                 status = "overdue"
             rows.append((d.id, d.text, owner, d.due, status))

@@ -14,6 +14,20 @@ from partnerkit.i18n import N_, _
 from partnerkit.report.formatting import Formatter
 from partnerkit.vocab import label
 
+# Short names of the handbook criteria: the families of their rule codes (never translated).
+SHORT = {
+    "leadership": "LEAD",
+    "commitment": "LONG",
+    "goals": "GOAL",
+    "diversity": "DIV",
+    "benefit": "BEN",
+    "levels": "LVL",
+    "resources": "RES",
+    "support": "SUP",
+    "coordinator": "COORD",
+}
+SYMBOL = {"met": "✓", "attention": "!", "not_met": "✗"}
+
 LABELS = {
     # page
     "portfolio_title": N_("Partnership portfolio"),
@@ -35,7 +49,7 @@ LABELS = {
     "overview": N_("Portfolio overview"),
     "partnership": N_("Partnership"),
     "phase": N_("Phase"),
-    "phase_since": N_("{phase} since {date}"),
+    "since": N_("since {date}"),
     "agreement_ends": N_("Agreement ends"),
     "overdue": N_("Overdue"),
     "due_soon": N_("Due soon"),
@@ -46,13 +60,9 @@ LABELS = {
     "host": N_("host university"),
     # health
     "health": N_("Criterion health"),
-    "health_note": N_(
-        "How each partnership meets the handbook's criteria, from the rules of partnerkit check."
-    ),
     "met": N_("met"),
     "attention": N_("needs attention"),
     "not_met": N_("not met"),
-    "criterion": N_("Criterion"),
     # charts
     "chart_health": N_("Criterion health across the portfolio"),
     "chart_health_note": N_("Number of partnerships per handbook criterion and status."),
@@ -82,7 +92,6 @@ LABELS = {
     "no_agreements": N_("No agreement is recorded."),
     "type": N_("Type"),
     "title": N_("Title"),
-    "signed": N_("Signed"),
     "start": N_("Start"),
     "end": N_("End"),
     "status": N_("Status"),
@@ -91,7 +100,6 @@ LABELS = {
     # goals
     "goals": N_("Goals and indicators"),
     "no_goals": N_("No goals are recorded."),
-    "goal": N_("Goal"),
     "indicator": N_("Indicator"),
     "baseline": N_("Baseline"),
     "latest": N_("Latest"),
@@ -118,7 +126,6 @@ LABELS = {
     "benefit": N_("Benefit"),
     "evidence": N_("Evidence"),
     "indicators": N_("Indicators"),
-    "statement": N_("Value"),
     "why_not_alone": N_("Why no party could do it alone"),
     # resources
     "resources": N_("Resources per party and level"),
@@ -199,7 +206,6 @@ LABELS = {
     "no_decisions": N_("No decisions are recorded for the year."),
     "decision": N_("Decision"),
     "owner": N_("Owner"),
-    "date": N_("Date"),
     "next_plan": N_("Action plan for {year}"),
     "no_next_plan": N_("No action plan for {year} has been drawn up yet."),
     "carried_over": N_("Open action items carried over"),
@@ -253,7 +259,7 @@ ENUMS = {
         "FTE": N_("FTE"),
         "SEK": N_("SEK"),
         "SEK_per_year": N_("SEK per year"),
-        "percent_of_post": N_("% of a post"),
+        "percent_of_post": N_("{percent} of a post"),
         "count": N_("count"),
     },
     "resource_status": {
@@ -271,6 +277,7 @@ ENUMS = {
         "ok": N_("as the cadence asks"),
         "behind": N_("behind the cadence"),
         "none": N_("no cadence set"),
+        "not_started": N_("not meeting yet"),
     },
     "instrument": {
         "spets_self_evaluation_interview": N_("SPETS self-evaluation interviews"),
@@ -340,3 +347,10 @@ def reason_text(kind: str, subject: object, fmt: Formatter) -> str:
     elif isinstance(subject, date):
         subject = fmt.long_date(subject)
     return message.format(subject=subject)
+
+
+def resource_amount(amount: float | None, unit: str, fmt: Formatter, t: Labels) -> str:
+    """An earmarked resource's amount with its unit: 0,4 FTE, 500 000 kr per år, 20 % of a post."""
+    if amount is not None and unit == "percent_of_post":
+        return t.enum("resource_unit", unit).format(percent=fmt.percent(amount / 100))
+    return fmt.amount(amount, t.enum("resource_unit", unit) if unit else "")
