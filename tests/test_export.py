@@ -117,7 +117,7 @@ def test_csv_of_the_examples(cli, tmp_path):
     folder = tmp_path / "tables"
     run = _export(cli, ROOT, "--format", "csv", "-o", str(folder), "--lang", "sv")
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.csv" for n in TABLES)
-    assert run.stdout.count("Wrote ") == len(TABLES)
+    assert run.stdout.count("Skrev ") == len(TABLES)  # --lang sv
     raw = (folder / "partnerships.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Excel reads it as UTF-8
     assert b"\r\n" in raw

@@ -167,7 +167,7 @@ def _decisions(
     return chosen
 
 
-def _indicator_status(goal: str, indicator: Indicator, meeting: date) -> IndicatorStatus:
+def indicator_status(goal: str, indicator: Indicator, meeting: date) -> IndicatorStatus:
     values = sorted((m for m in indicator.measurements if m.date <= meeting), key=lambda m: m.date)
     latest = values[-1] if values else None
     previous = values[-2].value if len(values) > 1 else None
@@ -202,7 +202,7 @@ def _on_track(indicator: Indicator, value: float | None, when: date) -> bool | N
 
 def _indicators(record: Partnership, meeting: date) -> list[IndicatorStatus]:
     return [
-        _indicator_status(goal.title, indicator, meeting)
+        indicator_status(goal.title, indicator, meeting)
         for goal in record.goals
         if goal.status == "active"
         for indicator in goal.indicators

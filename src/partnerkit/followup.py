@@ -570,7 +570,7 @@ def _lapsing_resources(record: Partnership, today: date, people: _People) -> Ite
         )
 
 
-def _score_number(value: float | str) -> float | None:
+def score_number(value: float | str) -> float | None:
     scale = {"red": 1.0, "amber": 2.0, "green": 3.0, "low": 1.0, "medium": 2.0, "high": 3.0}
     return float(value) if isinstance(value, int | float) else scale.get(value)
 
@@ -590,7 +590,7 @@ def assessment_view(record: Partnership, t: Thresholds) -> AssessmentView | None
     )
     gaps = []
     for dimension in dict.fromkeys(s.dimension for s in current.scores):
-        values = [_score_number(s.value) for s in current.scores if s.dimension == dimension]
+        values = [score_number(s.value) for s in current.scores if s.dimension == dimension]
         numbers = [v for v in values if v is not None]
         if len(numbers) < 2:
             continue

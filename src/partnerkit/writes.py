@@ -18,6 +18,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         raise UsageError(_("The folder {folder} does not exist.").format(folder=folder))
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -28,6 +29,16 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     _sync_folder(folder)
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, else the usual ones for a new file (umask applied)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _sync_folder(folder: Path) -> None:

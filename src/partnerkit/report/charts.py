@@ -17,7 +17,7 @@ import pygal
 from pygal.etree import etree
 from pygal.style import Style
 
-from partnerkit.followup import HANDBOOK_CRITERIA, _score_number
+from partnerkit.followup import HANDBOOK_CRITERIA, score_number
 from partnerkit.report.model import AssessmentReport, PartnershipReport, Portfolio
 from partnerkit.textsafe import inert
 from partnerkit.vocab import label
@@ -294,7 +294,7 @@ def _percent_value(fraction: float | None) -> float | None:
 
 def assessment_chart(assessment: AssessmentReport, number: Callable, caption: str) -> str | None:
     """The latest mutual assessment: each party's score per dimension."""
-    values = {(s.dimension, s.party): _score_number(s.value) for s in assessment.view.scores}
+    values = {(s.dimension, s.party): score_number(s.value) for s in assessment.view.scores}
     if not any(v is not None for v in values.values()):
         return None
     chart = _chart(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 
-from partnerkit.brief import IndicatorStatus, _indicator_status
+from partnerkit.brief import IndicatorStatus, indicator_status
 from partnerkit.check import CheckResult, FileReport
 from partnerkit.config import Thresholds
 from partnerkit.followup import (
@@ -28,9 +28,9 @@ from partnerkit.followup import (
     OVERDUE,
     AssessmentView,
     Item,
-    _score_number,
     assessment_view,
     partnership_followup,
+    score_number,
 )
 from partnerkit.models import Activity, GovernanceBody, Partnership
 from partnerkit.timeline import (
@@ -526,7 +526,7 @@ def _goals(record: Partnership, start: date, today: date) -> tuple[GoalView, ...
             for side, pid in goal.owners.items()
         )
         indicators = tuple(
-            _indicator_view(goal.id, i, _indicator_status(goal.title, i, today), start, today)
+            _indicator_view(goal.id, i, indicator_status(goal.title, i, today), start, today)
             for i in goal.indicators
         )
         goals.append(
@@ -692,7 +692,7 @@ def _assessment(record: Partnership, t: Thresholds, today: date) -> AssessmentRe
     parties = tuple(dict.fromkeys(s.party for s in view.scores))
     means = []
     for party in parties:
-        numbers = [_score_number(s.value) for s in view.scores if s.party == party]
+        numbers = [score_number(s.value) for s in view.scores if s.party == party]
         numbers = [n for n in numbers if n is not None]
         if numbers:
             means.append((party, round(sum(numbers) / len(numbers), 2)))
