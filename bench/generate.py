@@ -24,7 +24,11 @@ DOMAINS = ["teknik_naturvetenskap", "medicin_vard", "samhallsvetenskap", "humani
 LOG_TYPES = ["meeting", "note", "contact", "issue", "communication", "resource_allocation"]
 FIRST = ["Anna", "Erik", "Maria", "Johan", "Karin", "Lars", "Sara", "Per", "Eva", "Nils"]
 LAST = ["Lind", "Berg", "Holm", "Ek", "Strand", "Dahl", "Sjö", "Ros", "Falk", "Wall"]
-SECTORS = [("naringsliv", "storforetag"), ("offentlig_sektor", "region"), ("offentlig_sektor", "kommun")]  # fmt: skip
+SECTORS = [
+    ("naringsliv", "storforetag"),
+    ("offentlig_sektor", "region"),
+    ("offentlig_sektor", "kommun"),
+]
 LEVELS = ["strategisk", "taktisk", "operativ"]
 
 
@@ -56,8 +60,14 @@ def record(index: int, rng: random.Random) -> str:
     w.add(1, f"sv: {q(f'Partnerskap {index} med Exempelpartner {index}')}")
     w.add(1, f"en: {q(f'Partnership {index} with Example partner {index}')}")
     w.add(0, "parties:")
-    w.add(1, "- {id: eu, name: Exempeluniversitetet, role: larosate_host, sector: offentlig_sektor}")
-    w.add(1, f"- {{id: p1, name: {q(f'Exempelpartner {index}')}, role: partner, sector: {sector}, subsector: {subsector}}}")
+    w.add(
+        1, "- {id: eu, name: Exempeluniversitetet, role: larosate_host, sector: offentlig_sektor}"
+    )
+    w.add(
+        1,
+        f"- {{id: p1, name: {q(f'Exempelpartner {index}')}, role: partner, "
+        f"sector: {sector}, subsector: {subsector}}}",
+    )
     w.add(0, "lifecycle:")
     w.add(1, "phase: drift")
     w.add(1, f"phase_since: {start + timedelta(days=365)}")
@@ -119,16 +129,18 @@ def _leadership(w: Writer, start: date) -> None:
     w.add(1, f"- {{person_id: p-1, side: p1, role: vd, from: {start}}}")
 
 
-def _governance(
-    w: Writer, rng: random.Random, start: date, today: date, people: list[str]
-) -> None:
+def _governance(w: Writer, rng: random.Random, start: date, today: date, people: list[str]) -> None:
     w.add(0, "governance:")
     for body, kind, level, per_year in (
         ("rad", "partnerskapsrad", "strategisk", 1),
         ("styrgrupp", "styrgrupp", "taktisk", 4),
         ("arbetsgrupp", "arbetsgrupp", "operativ", 6),
     ):
-        members = {"strategisk": ("p-0", "p-1"), "taktisk": ("p-4", "p-5"), "operativ": ("p-8", "p-9")}
+        members = {
+            "strategisk": ("p-0", "p-1"),
+            "taktisk": ("p-4", "p-5"),
+            "operativ": ("p-8", "p-9"),
+        }
         chair, member = members[level]
         w.add(1, f"- id: {body}")
         w.add(2, f"type: {kind}")
@@ -143,9 +155,14 @@ def _governance(
         while day < today:
             sent = day - timedelta(days=7)
             minutes = day + timedelta(days=7)
-            filed = f", minutes_ref: p-{day}.pdf, minutes_date: {minutes}" if minutes <= today else ""
-            w.add(3, f"- {{date: {day}, attendees: [{chair}, {member}], brief_ref: u-{day}.pdf, "
-                  f"brief_sent: {sent}{filed}}}")
+            filed = (
+                f", minutes_ref: p-{day}.pdf, minutes_date: {minutes}" if minutes <= today else ""
+            )
+            w.add(
+                3,
+                f"- {{date: {day}, attendees: [{chair}, {member}], brief_ref: u-{day}.pdf, "
+                f"brief_sent: {sent}{filed}}}",
+            )
             day += timedelta(days=step - rng.randrange(0, 10))
         w.add(3, f"- {{date: {day + timedelta(days=3)}, status: planned}}")
 
@@ -159,8 +176,12 @@ def _contact_pairs(w: Writer) -> None:
 def _resources(w: Writer, start: date) -> None:
     w.add(0, "resources:")
     for i, (side, level, holder) in enumerate(
-        (("eu", "strategisk", "p-0"), ("eu", "taktisk", "p-4"), ("eu", "operativ", "p-8"),
-         ("p1", "taktisk", "p-5"))  # fmt: skip
+        (
+            ("eu", "strategisk", "p-0"),
+            ("eu", "taktisk", "p-4"),
+            ("eu", "operativ", "p-8"),
+            ("p1", "taktisk", "p-5"),
+        )
     ):
         w.add(1, f"- id: r{i}")
         w.add(2, f"side: {side}")
@@ -202,13 +223,14 @@ def _action_plans(w: Writer, today: date) -> None:
         w.add(2, "items:")
         for i in range(3):
             status = "done" if year < today.year else "open"
-            w.add(3, f"- {{id: ap-{year}-{i}, title: Åtgärd {i}, goal_ids: [g{i}], "
-                  f"responsible: {{eu: p-8, p1: p-9}}, due: {year}-12-31, status: {status}}}")
+            w.add(
+                3,
+                f"- {{id: ap-{year}-{i}, title: Åtgärd {i}, goal_ids: [g{i}], "
+                f"responsible: {{eu: p-8, p1: p-9}}, due: {year}-12-31, status: {status}}}",
+            )
 
 
-def _activities(
-    w: Writer, rng: random.Random, start: date, today: date, people: list[str]
-) -> None:
+def _activities(w: Writer, rng: random.Random, start: date, today: date, people: list[str]) -> None:
     w.add(0, "activities:")
     for a in range(50):
         begin = start + timedelta(days=rng.randrange(0, (today - start).days))
@@ -243,7 +265,9 @@ def _coordination(w: Writer, start: date) -> None:
     w.add(0, "coordination:")
     w.add(1, f"coordinator: {{person_id: p-4, side: eu, fte: 0.3, from: {start}}}")
     w.add(1, "counterparts: [{person_id: p-5, side: p1}]")
-    w.add(1, "support_functions: [{side: eu, function: samverkansavdelning, contact_person_id: p-6}]")
+    w.add(
+        1, "support_functions: [{side: eu, function: samverkansavdelning, contact_person_id: p-6}]"
+    )
     w.add(1, "internal_network:")
     for i, domain in enumerate(DOMAINS):
         w.add(2, f"- {{unit: Fakultet {i}, person_id: p-{8 + 2 * i}, domain: {domain}}}")
@@ -255,7 +279,11 @@ def _log(w: Writer, rng: random.Random, start: date, today: date) -> None:
     n = 0
     while day < today:
         kind = rng.choice(LOG_TYPES)
-        w.add(1, f"- {{date: {day}, type: {kind}, summary: {q(f'Logganteckning {n} om samverkan')}, author: p-4}}")
+        w.add(
+            1,
+            f"- {{date: {day}, type: {kind}, "
+            f"summary: {q(f'Logganteckning {n} om samverkan')}, author: p-4}}",
+        )
         day += timedelta(days=rng.randrange(20, 45))
         n += 1
 
@@ -283,7 +311,11 @@ def _assessments(w: Writer, rng: random.Random, today: date) -> None:
         w.add(2, "scores:")
         for dimension in ("strategiskt värde", "nytta", "styrning"):
             for side in ("eu", "p1"):
-                w.add(3, f"- {{dimension: {dimension}, side: {side}, value: {rng.randrange(30, 50) / 10}}}")
+                w.add(
+                    3,
+                    f"- {{dimension: {dimension}, side: {side}, "
+                    f"value: {rng.randrange(30, 50) / 10}}}",
+                )
 
 
 def generate(records: int, out: Path, seed: int = 1) -> list[Path]:

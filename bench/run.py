@@ -58,9 +58,7 @@ def run_once(command: list[str]) -> Measure:
 
 def measure(command: list[str], repeat: int) -> Measure:
     runs = [run_once(command) for _ in range(repeat)]
-    return Measure(
-        statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs)
-    )
+    return Measure(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
 
 
 def partnerkit(*args: str) -> list[str]:
@@ -72,8 +70,9 @@ def portfolio_rows(size: int, folder: Path, repeat: int, schema: Path) -> dict[s
     rows = {
         "bare libyaml parse": measure([sys.executable, "-c", BARE_PARSE, *files], repeat),
         "partnerkit check": measure(
-            partnerkit("check", str(folder), "--as-of", AS_OF, "--format", "concise",
-                       "--fail-on", "never"),  # fmt: skip
+            partnerkit(
+                "check", str(folder), "--as-of", AS_OF, "--format", "concise", "--fail-on", "never"
+            ),
             repeat,
         ),
         "partnerkit followup": measure(
@@ -99,6 +98,15 @@ def startup_rows(folder: Path, repeat: int) -> dict[str, Measure]:
     }
 
 
+def compile_package() -> None:
+    """Write partnerkit's bytecode, as ``pip install`` does, so that start-up is measured as
+    users see it even in an editable install under PYTHONDONTWRITEBYTECODE."""
+    import partnerkit
+
+    package = Path(partnerkit.__file__).parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "NOT MET"
 
@@ -119,10 +127,15 @@ def report(results: dict[int, dict[str, Measure]], startup: dict[str, Measure]) 
     ]
     for size in sizes:
         r = results[size]
-        bare, check, follow = r["bare libyaml parse"], r["partnerkit check"], r["partnerkit followup"]
+        bare, check, follow = (
+            r["bare libyaml parse"],
+            r["partnerkit check"],
+            r["partnerkit followup"],
+        )
         peer = r.get("check-jsonschema")
         lines.append(
-            f"| {size} | {bare.seconds:.2f} | {check.seconds:.2f} | {check.seconds / bare.seconds:.2f} "
+            f"| {size} | {bare.seconds:.2f} | {check.seconds:.2f} "
+            f"| {check.seconds / bare.seconds:.2f} "
             f"| {follow.seconds:.2f} | {follow.seconds / bare.seconds:.2f} "
             f"| {f'{peer.seconds:.2f}' if peer else '–'} "
             f"| {f'{peer.seconds / check.seconds:.1f}' if peer else '–'} "
@@ -139,8 +152,16 @@ def report(results: dict[int, dict[str, Measure]], startup: dict[str, Measure]) 
     check = r["partnerkit check"].seconds
     follow = r["partnerkit followup"].seconds
     targets = [
-        (f"check ≤ 2.0 × bare parse ({largest} records)", f"{check / bare:.2f}", check / bare <= 2.0),
-        (f"followup ≤ 2.5 × bare parse ({largest} records)", f"{follow / bare:.2f}", follow / bare <= 2.5),
+        (
+            f"check ≤ 2.0 × bare parse ({largest} records)",
+            f"{check / bare:.2f}",
+            check / bare <= 2.0,
+        ),
+        (
+            f"followup ≤ 2.5 × bare parse ({largest} records)",
+            f"{follow / bare:.2f}",
+            follow / bare <= 2.5,
+        ),
         (
             f"peak memory ≤ 400 MB ({largest} records)",
             f"{max(r['partnerkit check'].peak_mb, r['partnerkit followup'].peak_mb):.0f} MB",
@@ -172,9 +193,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
+    compile_package()
     with tempfile.TemporaryDirectory(prefix="partnerkit-bench-") as tmp:
         schema = Path(tmp) / "schema.json"
-        schema.write_bytes(subprocess.run(partnerkit("schema"), capture_output=True, check=True).stdout)
+        schema.write_bytes(
+            subprocess.run(partnerkit("schema"), capture_output=True, check=True).stdout
+        )
         results = {}
         for size in args.sizes:
             print(f"portfolio of {size} records …", flush=True)

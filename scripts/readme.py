@@ -1,7 +1,7 @@
 """Regenerate the generated parts of README.md (the record format reference).
 
-    python scripts/readme.py          # rewrite README.md in place
-    python scripts/readme.py --check  # exit 1 if README.md is out of date
+python scripts/readme.py          # rewrite README.md in place
+python scripts/readme.py --check  # exit 1 if README.md is out of date
 """
 
 from __future__ import annotations

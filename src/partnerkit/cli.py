@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -29,14 +29,15 @@ from partnerkit.cli_common import (
     today_from,
 )
 
-app = typer.Typer(
-    name="partnerkit",
-    help="Keep strategic partnerships in order: check records, follow up, report.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+APP_SETTINGS: dict[str, Any] = {
+    "name": "partnerkit",
+    "help": "Keep strategic partnerships in order: check records, follow up, report.",
+    "no_args_is_help": True,
+    "add_completion": False,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+}
+app = typer.Typer(**APP_SETTINGS)
 
 
 def _version(value: bool) -> None:
@@ -476,9 +477,37 @@ commands_edit.register(app)
 commands_report.register(app)
 
 
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app with only the command that ``argv`` names, when it names one.
+
+    Typer builds every command's parameters before it runs one; with twenty commands that
+    is a noticeable part of a short run, so the console script builds only the one it needs.
+    Help, typos and no command at all get the full app.
+    """
+    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    chosen = [
+        info
+        for info in app.registered_commands
+        if (info.name or info.callback.__name__.replace("_", "-")) == name
+    ]
+    if not chosen:
+        return app
+    slim = typer.Typer(**APP_SETTINGS)
+    slim.registered_callback = app.registered_callback
+    slim.registered_commands = chosen
+    return slim
+
+
 def main() -> int:
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
+        print(f"partnerkit {__version__}")
+        return 0
+    # partnerkit's models are internal: skip pydantic's scan of every installed package for
+    # plugins, which costs more than validating a record.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        app()
+        app_for(argv)()
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     return 0
