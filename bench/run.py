@@ -45,9 +45,14 @@ class Measure:
     peak_mb: float
 
 
-def run_once(command: list[str]) -> Measure:
+def run_once(command: list[str], env: dict[str, str] | None = None) -> Measure:
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -56,8 +61,8 @@ def run_once(command: list[str]) -> Measure:
     return Measure(elapsed, usage.ru_maxrss / 1024)
 
 
-def measure(command: list[str], repeat: int) -> Measure:
-    runs = [run_once(command) for _ in range(repeat)]
+def measure(command: list[str], repeat: int, env: dict[str, str] | None = None) -> Measure:
+    runs = [run_once(command, env) for _ in range(repeat)]
     return Measure(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
 
 
@@ -74,6 +79,13 @@ def portfolio_rows(size: int, folder: Path, repeat: int, schema: Path) -> dict[s
                 "check", str(folder), "--as-of", AS_OF, "--format", "concise", "--fail-on", "never"
             ),
             repeat,
+        ),
+        "partnerkit check, one process": measure(
+            partnerkit(
+                "check", str(folder), "--as-of", AS_OF, "--format", "concise", "--fail-on", "never"
+            ),
+            repeat,
+            env={"PARTNERKIT_JOBS": "1"},
         ),
         "partnerkit followup": measure(
             partnerkit("followup", str(folder), "--as-of", AS_OF, "--format", "json"), repeat
@@ -121,9 +133,10 @@ def report(results: dict[int, dict[str, Measure]], startup: dict[str, Measure]) 
         "Wall time is the median of several fresh processes; ratios are against the baseline "
         "measured in the same run.",
         "",
-        "| records | bare parse (s) | check (s) | check ÷ parse | followup (s) | followup ÷ parse "
-        "| check-jsonschema (s) | peer ÷ check | peak MB (check / followup) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| records | bare parse (s) | check (s) | check ÷ parse | check, 1 process ÷ parse "
+        "| followup (s) | followup ÷ parse | check-jsonschema (s) | peer ÷ check "
+        "| peak MB (check / followup) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for size in sizes:
         r = results[size]
@@ -136,6 +149,7 @@ def report(results: dict[int, dict[str, Measure]], startup: dict[str, Measure]) 
         lines.append(
             f"| {size} | {bare.seconds:.2f} | {check.seconds:.2f} "
             f"| {check.seconds / bare.seconds:.2f} "
+            f"| {r['partnerkit check, one process'].seconds / bare.seconds:.2f} "
             f"| {follow.seconds:.2f} | {follow.seconds / bare.seconds:.2f} "
             f"| {f'{peer.seconds:.2f}' if peer else '–'} "
             f"| {f'{peer.seconds / check.seconds:.1f}' if peer else '–'} "
