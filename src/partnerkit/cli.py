@@ -25,6 +25,7 @@ from partnerkit.cli_common import (
     error_boundary,
     fail_threshold,
     load_portfolio,
+    record_by_id,
     state,
     today_from,
 )
@@ -61,6 +62,9 @@ def main_options(
     """partnerkit: strategic partnership records, checked against the national handbook."""
     if debug:
         state["debug"] = True
+    from partnerkit.i18n import set_language
+
+    set_language(None)  # the environment's language, for errors in the command's options
 
 
 CHECK_FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
@@ -218,22 +222,6 @@ def followup(
     raise typer.Exit(1 if fail_on == "overdue" and report.overdue else 0)
 
 
-def _record_by_id(result, record_id: str):
-    from partnerkit.errors import UsageError
-    from partnerkit.i18n import _
-
-    for report in result.files:
-        if report.record_id == record_id:
-            if report.derived is None:
-                raise UsageError(
-                    _("The record {id} ({file}) has errors; run partnerkit check first.").format(
-                        id=record_id, file=report.file
-                    )
-                )
-            return report.derived
-    raise UsageError(_("There is no partnership with the id {id}.").format(id=record_id))
-
-
 @app.command()
 @error_boundary
 def brief(
@@ -261,7 +249,7 @@ def brief(
 
     choice(output_format, ("text", "markdown"), "--format")
     result, settings, today = load_portfolio(paths, as_of, lang, config, _keep_record(partnership))
-    record = _record_by_id(result, partnership)
+    record = record_by_id(result, partnership)
     when = date.fromisoformat(meeting) if meeting else None
     text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
     if output_format == "markdown":
@@ -354,7 +342,7 @@ def diff(
 ) -> None:
     """What changed in the records between two git revisions."""
     from partnerkit import gitrepo
-    from partnerkit.diffing import diff_records, files_on_disk
+    from partnerkit.diffing import diff_records, texts_from_git, texts_on_disk
     from partnerkit.discovery import find_records_dir
     from partnerkit.errors import UsageError
     from partnerkit.i18n import _, set_language
@@ -368,11 +356,11 @@ def diff(
     if records is None or not records.is_dir():
         raise UsageError(_("No partnerships/ folder was found; name it with --folder."))
     relative = records.resolve().relative_to(root.resolve()).as_posix()
-    old_files = gitrepo.files_at(old, relative, cwd)
+    old_files = texts_from_git(gitrepo.files_at(old, relative, cwd))
     if new is None:
-        new_files, new_label = files_on_disk(records.resolve(), root.resolve()), _("working tree")
+        new_files, new_label = texts_on_disk(records.resolve(), root.resolve()), _("working tree")
     else:
-        new_files, new_label = gitrepo.files_at(new, relative, cwd), new
+        new_files, new_label = texts_from_git(gitrepo.files_at(new, relative, cwd)), new
     text = diff_markdown(diff_records(old_files, new_files, old, new_label))
     if output_format == "markdown":
         sys.stdout.write(text)

@@ -41,9 +41,13 @@ def error_boundary(command: F) -> F:
                 raise  # a usage error from Typer/Click: shown by Typer, exit 2
             if state["debug"]:
                 traceback.print_exc()
+            from partnerkit.i18n import _
+
             fail(
-                "partnerkit failed unexpectedly. This is a bug in partnerkit, not in your records; "
-                "run the command again with --debug and report what it prints."
+                _(
+                    "partnerkit failed unexpectedly. This is a bug in partnerkit, not in your "
+                    "records; run the command again with --debug and report what it prints."
+                )
             )
 
     return wrapper  # type: ignore[return-value]
@@ -57,9 +61,18 @@ def fail(message: str) -> None:
 
 
 def language_option(value: str | None) -> str | None:
-    if value is not None and value not in ("sv", "en"):
-        raise typer.BadParameter("use sv or en")
+    from partnerkit.i18n import LANGUAGES, set_language
+
+    if value is not None and value not in LANGUAGES:
+        raise typer.BadParameter(_use(LANGUAGES))
+    set_language(value)  # so that the errors of the options after it are in this language
     return value
+
+
+def _use(allowed: tuple[str, ...]) -> str:
+    from partnerkit.i18n import _
+
+    return _("use one of: {allowed}").format(allowed=", ".join(allowed))
 
 
 PathsArg = Annotated[
@@ -84,7 +97,10 @@ def as_of_date(value: str | None) -> str | None:
                 raise ValueError
             date.fromisoformat(value)
         except ValueError:
-            raise typer.BadParameter("write the date as YYYY-MM-DD, e.g. 2026-11-28") from None
+            from partnerkit.i18n import _
+
+            message = _("write the date as YYYY-MM-DD, e.g. 2026-11-28")
+            raise typer.BadParameter(message) from None
     return value
 
 
@@ -113,12 +129,7 @@ def fail_threshold(value: str):
     from partnerkit.findings import Severity
 
     thresholds = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
-    if value not in thresholds:
-        raise typer.BadParameter("use error, warning or never", param_hint="--fail-on")
-    return thresholds[value]
-
-
-CHECK_FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
+    return thresholds[choice(value, tuple(thresholds), "--fail-on")]
 
 
 def load_portfolio(paths, as_of, lang, config, on_record=None):
@@ -142,5 +153,22 @@ def load_portfolio(paths, as_of, lang, config, on_record=None):
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
-        raise typer.BadParameter("use " + ", ".join(allowed), param_hint=option)
+        raise typer.BadParameter(_use(allowed), param_hint=option)
     return value
+
+
+def record_by_id(result: Any, record_id: str) -> Any:
+    """What ``on_record`` kept for the record ``record_id`` of a checked portfolio."""
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _
+
+    for report in result.files:
+        if report.record_id == record_id:
+            if report.derived is None:
+                raise UsageError(
+                    _("The record {id} ({file}) has errors; run partnerkit check first.").format(
+                        id=record_id, file=report.file
+                    )
+                )
+            return report.derived
+    raise UsageError(_("There is no partnership with the id {id}.").format(id=record_id))

@@ -22,6 +22,7 @@ from partnerkit.cli_common import (
     choice,
     error_boundary,
     load_portfolio,
+    record_by_id,
     today_from,
 )
 
@@ -75,22 +76,6 @@ def _warn_unreadable(files: list[str]) -> None:
     for file in files:
         message = _("{file} could not be read; run partnerkit check for details.")
         sys.stderr.write(message.format(file=one_line(file)) + "\n")
-
-
-def _annual(result, record_id: str):
-    from partnerkit.errors import UsageError
-    from partnerkit.i18n import _
-
-    for file_report in result.files:
-        if file_report.record_id == record_id:
-            if file_report.derived is None:
-                raise UsageError(
-                    _("The record {id} ({file}) has errors; run partnerkit check first.").format(
-                        id=record_id, file=file_report.file
-                    )
-                )
-            return file_report.derived
-    raise UsageError(_("There is no partnership with the id {id}.").format(id=record_id))
 
 
 def register(app: typer.Typer) -> None:
@@ -166,7 +151,7 @@ def register(app: typer.Typer) -> None:
         result, settings, _today = load_portfolio(
             paths, when, lang, config, _annual_of(partnership, year)
         )
-        annual = _annual(result, partnership)
+        annual = record_by_id(result, partnership)
         if html is not None:
             from partnerkit.report.html import render_annual_html
 

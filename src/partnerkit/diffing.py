@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partnerkit.i18n import _, current_language
+from partnerkit.config import Limits
+from partnerkit.discovery import record_files
+from partnerkit.findings import Severity
+from partnerkit.i18n import _
 from partnerkit.loader import parse_yaml
 from partnerkit.locate import Locator
 from partnerkit.models import Partnership
-from partnerkit.source import decode
+from partnerkit.source import decode, read_source
 from partnerkit.validation import validate_record
 from partnerkit.vocab import label
 
@@ -36,11 +39,11 @@ class Diff:
     unreadable: list[tuple[str, str]] = field(default_factory=list)
 
 
-def load_records(files: dict[str, bytes], label: str, diff: Diff) -> dict[str, Partnership]:
-    """Records by id; files that cannot be read are noted in ``diff.unreadable``."""
+def load_records(files: dict[str, str | None], label: str, diff: Diff) -> dict[str, Partnership]:
+    """Records by id from their texts (None: could not be read); files that cannot be read
+    are noted in ``diff.unreadable``."""
     records: dict[str, Partnership] = {}
-    for name, raw in sorted(files.items()):
-        text, _problem = decode(raw)
+    for name, text in sorted(files.items()):
         record = None
         if text is not None:
             parsed = parse_yaml(text)
@@ -53,16 +56,26 @@ def load_records(files: dict[str, bytes], label: str, diff: Diff) -> dict[str, P
     return records
 
 
-def files_on_disk(folder: Path, root: Path) -> dict[str, bytes]:
-    files = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in (".yaml", ".yml"):
-            files[path.relative_to(root).as_posix()] = path.read_bytes()
-    return files
+def texts_from_git(files: dict[str, bytes]) -> dict[str, str | None]:
+    return {name: decode(raw)[0] for name, raw in files.items()}
+
+
+def texts_on_disk(folder: Path, root: Path) -> dict[str, str | None]:
+    """The record files under ``folder`` read as ``check`` reads them: never a FIFO or a
+    symlinked folder, never past the size limit."""
+    texts: dict[str, str | None] = {}
+    for path in record_files(folder):
+        text, problem = read_source(path, Limits().max_file_bytes)
+        if problem is None or problem.severity == Severity.ERROR:
+            texts[path.relative_to(root).as_posix()] = text
+    return texts
 
 
 def diff_records(
-    old_files: dict[str, bytes], new_files: dict[str, bytes], old_label: str, new_label: str
+    old_files: dict[str, str | None],
+    new_files: dict[str, str | None],
+    old_label: str,
+    new_label: str,
 ) -> Diff:
     diff = Diff(old_label, new_label)
     old = load_records(old_files, old_label, diff)
@@ -94,10 +107,6 @@ def record_changes(old: Partnership, new: Partnership) -> list[str]:
     return lines
 
 
-def _label(vocabulary: str, slug: str) -> str:
-    return label(vocabulary, slug, current_language())
-
-
 def _sentence(text: str) -> str:
     """Text to end a sentence with: without its own final full stop."""
     return text.rstrip().rstrip(".")
@@ -108,8 +117,8 @@ def _phase(old: Partnership, new: Partnership) -> list[str]:
         return []
     return [
         _("Phase: {old} → {new} (since {date}).").format(
-            old=_label("phase", old.lifecycle.phase),
-            new=_label("phase", new.lifecycle.phase),
+            old=label("phase", old.lifecycle.phase),
+            new=label("phase", new.lifecycle.phase),
             date=new.lifecycle.phase_since,
         )
     ]
@@ -167,8 +176,8 @@ def _goals(old: Partnership, new: Partnership) -> list[str]:
             lines.append(
                 _("Goal {title}: {old} → {new}.").format(
                     title=goal.title,
-                    old=_label("status", previous.status),
-                    new=_label("status", goal.status),
+                    old=label("status", previous.status),
+                    new=label("status", goal.status),
                 )
             )
     after = {g.id for g in new.goals}
@@ -206,8 +215,8 @@ def _activities(old: Partnership, new: Partnership) -> list[str]:
             lines.append(
                 _("Activity {title}: {old} → {new}.").format(
                     title=activity.title,
-                    old=_label("status", previous.status),
-                    new=_label("status", activity.status),
+                    old=label("status", previous.status),
+                    new=label("status", activity.status),
                 )
             )
     return lines
@@ -228,7 +237,7 @@ def _decisions(old: Partnership, new: Partnership) -> list[str]:
         elif previous.status == "open" and decision.status != "open":
             lines.append(
                 _("Decision {status}: {text}.").format(
-                    status=_label("status", decision.status), text=_sentence(decision.text)
+                    status=label("status", decision.status), text=_sentence(decision.text)
                 )
             )
     return lines

@@ -44,7 +44,7 @@ def expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(_walk(path))
+            files.extend(record_files(path))
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
@@ -57,7 +57,8 @@ def expand(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def _walk(folder: Path) -> list[Path]:
+def record_files(folder: Path) -> list[Path]:
+    """The record files under ``folder``, sorted; symlinked folders and dot files skipped."""
     found = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

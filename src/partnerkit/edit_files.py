@@ -36,6 +36,7 @@ from partnerkit.discovery import RECORDS_DIR, SUFFIXES, expand, find_records_dir
 from partnerkit.errors import UsageError
 from partnerkit.i18n import _
 from partnerkit.source import SourceProblem, decode
+from partnerkit.writes import cannot_write, new_file_mode, sync_folder
 
 try:
     import fcntl
@@ -201,13 +202,17 @@ def replace_record(snapshot: Snapshot, data: bytes) -> None:
                 ).format(path=target.name)
             )
         os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise cannot_write(target, exc) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
     finally:
         os.close(fd)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def create_record(path: Path, data: bytes) -> None:
@@ -218,7 +223,7 @@ def create_record(path: Path, data: bytes) -> None:
     temp, fd = _create_temporary(path)
     try:
         _write_all(fd, data)
-        _chmod(fd, _new_file_mode())
+        _chmod(fd, new_file_mode())
         os.fsync(fd)
         try:
             os.link(temp, path)  # atomic, and fails if the record appeared meanwhile
@@ -238,19 +243,12 @@ def create_record(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         os.close(fd)
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def _chmod(fd: int, mode: int) -> None:
     if hasattr(os, "fchmod"):
         os.fchmod(fd, mode)
-
-
-def _new_file_mode() -> int:
-    """0o666 less the umask: the mode any editor would give a new file."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -359,12 +357,3 @@ def _remove_if_stale(path: Path, clock: Callable[[], float]) -> bool:
         return False
     finally:
         os.close(fd)
-
-
-def _sync_folder(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from partnerkit.check import CheckResult, FileReport
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
-from partnerkit.i18n import _, current_language
+from partnerkit.i18n import _
 from partnerkit.models import GovernanceBody, Partnership
 from partnerkit.rules import get as get_rule
 from partnerkit.rules.base import HANDBOOK_CRITERIA
@@ -42,6 +42,7 @@ from partnerkit.timeline import (
 from partnerkit.vocab import label
 
 MET, ATTENTION, NOT_MET = "met", "attention", "not_met"
+HEALTH_SYMBOL = {MET: "✓", ATTENTION: "!", NOT_MET: "✗"}
 OVERDUE, DUE_SOON = "overdue", "due_soon"
 
 
@@ -53,10 +54,10 @@ class Item:
     due: date
     title: str
     rule: str
-    status: str
     responsible: tuple[tuple[str, str], ...] = ()
     path: tuple[str | int, ...] = ()
     key: str = ""  # what the item is about, stable when the record is edited
+    status: str = ""  # OVERDUE or DUE_SOON, set for one "today" by partnership_followup
 
     def days_from(self, today: date) -> int:
         return (self.due - today).days
@@ -263,7 +264,6 @@ def _leadership_meeting(
         due,
         _("Hold the next leadership meeting (the last was on {date}).").format(date=last),
         "LEAD-02",
-        "",
         people.named(people.sponsors()),
         ("governance",),
         key="leadership",
@@ -289,7 +289,6 @@ def _body_meetings(
                     body=name, date=held[-1].date
                 ),
                 "LVL-05",
-                "",
                 responsible,
                 ("governance", index, "meetings"),
                 key=body.id,
@@ -299,7 +298,6 @@ def _body_meetings(
             "meeting",
             meeting.date,
             _("Meeting of {body}.").format(body=name),
-            "",
             "",
             responsible,
             ("governance", index, "meetings", body.meetings.index(meeting)),
@@ -313,7 +311,6 @@ def _body_meetings(
                     date=meeting.date, body=name
                 ),
                 "COORD-04",
-                "",
                 coordinators,
                 ("governance", index, "meetings", body.meetings.index(meeting)),
                 key=f"{body.id}/{meeting.date}",
@@ -328,7 +325,6 @@ def _body_meetings(
                     date=meeting.date, body=name
                 ),
                 "COORD-04",
-                "",
                 coordinators,
                 ("governance", index, "meetings", body.meetings.index(meeting)),
                 key=f"{body.id}/{meeting.date}",
@@ -343,7 +339,6 @@ def _decisions(record: Partnership, people: _People) -> Iterator[Item]:
                 decision.due,
                 _("Follow up decision {id}: {text}").format(id=decision.id, text=decision.text),
                 "COORD-05",
-                "",
                 people.named([decision.owner]),
                 ("decisions", index),
                 key=decision.id,
@@ -362,7 +357,6 @@ def _action_plans(
                     item.due,
                     _("Action plan item: {title}").format(title=item.title),
                     "COORD-05",
-                    "",
                     people.named(list(item.responsible.values())),
                     ("action_plans", p_index, "items", i_index),
                     key=item.id,
@@ -378,7 +372,6 @@ def _action_plans(
                     date=last_end
                 ),
                 "GOAL-06",
-                "",
                 people.named(people.coordinators()),
                 ("action_plans",),
                 key="action_plan",
@@ -407,7 +400,6 @@ def _indicators(record: Partnership, t: Thresholds, today: date, people: _People
                     name=indicator.name, date=last
                 ),
                 "GOAL-04",
-                "",
                 people.named(list(goal.owners.values())),
                 ("goals", g_index, "indicators", i_index),
                 key=f"{goal.id}/{indicator.id}",
@@ -425,7 +417,6 @@ def _assessment_due(
         add_months(last, t.assessment_max_months),
         _("Run the joint self-assessment (the last was on {date}).").format(date=last),
         "ASM-01",
-        "",
         people.named(people.coordinators()),
         ("assessments",),
         key="assessment",
@@ -450,7 +441,6 @@ def _agreement_dates(
                 date=agreement.end
             ),
             "LONG-03",
-            "",
             sponsors,
             ("agreements", index, "end"),
             key=str(agreement.start),
@@ -460,7 +450,6 @@ def _agreement_dates(
         agreement.end,
         _("The agreement ends: renew it or phase the partnership out."),
         "LONG-04",
-        "",
         sponsors,
         ("agreements", index, "end"),
         key=str(agreement.start),
@@ -478,7 +467,6 @@ def _log_freshness(
         last + timedelta(days=t.log_stale_warn_days),
         _("Update the follow-up log (the last entry is from {date}).").format(date=last),
         "COORD-03",
-        "",
         people.named(people.coordinators()),
         ("followup_log",),
         key="log",
@@ -498,7 +486,6 @@ def _activity_pulse(
         last + timedelta(days=t.dormant_warn_days),
         _("Start a joint activity: nothing has been under way since {date}.").format(date=last),
         "DIV-04",
-        "",
         people.named(people.coordinators()),
         ("activities",),
         key="activity",
@@ -525,7 +512,6 @@ def _vacancies(record: Partnership, today: date, people: _People) -> Iterator[It
                     else sponsor.person_id
                 ),
                 "LEAD-04",
-                "",
                 people.named(people.coordinators()),
                 ("leadership", index),
                 key=f"sponsor/{sponsor.person_id}",
@@ -538,10 +524,9 @@ def _vacancies(record: Partnership, today: date, people: _People) -> Iterator[It
                 person.active.to,
                 _("Find a new contact to replace {name} ({level}).").format(
                     name=person.name,
-                    level=label("level", person.level, current_language()) if person.level else "–",
+                    level=label("level", person.level) if person.level else "–",
                 ),
                 "LVL-04",
-                "",
                 people.named(people.coordinators()),
                 ("people", index),
                 key=f"contact/{person.id}",
@@ -563,7 +548,6 @@ def _lapsing_resources(record: Partnership, today: date, people: _People) -> Ite
                 purpose=resource.purpose or resource.id
             ),
             "RES-03",
-            "",
             people.named([holder]),
             ("resources", index),
             key=resource.id,

@@ -12,9 +12,9 @@ from partnerkit.errors import UsageError
 from partnerkit.i18n import _
 
 
-def _git(args: list[str], cwd: Path) -> bytes:
+def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     try:
-        run = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        run = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
     except FileNotFoundError:
         raise UsageError(_("git is not installed, or not on the PATH.")) from None
     if run.returncode != 0:
@@ -60,10 +60,20 @@ def files_at(revision: str, folder: str, cwd: Path) -> dict[str, bytes]:
     """Every record file under ``folder`` (relative to the repository root) at ``revision``."""
     root = toplevel(cwd)
     commit = verify_revision(revision, cwd)
-    listing = _git(["ls-tree", "-r", "-z", "--name-only", commit, "--", folder], root)
+    listing = _git(["ls-tree", "-r", "-z", commit, "--", folder], root)
+    entries = []  # (object id, path) of every record file; one git process reads them all
+    for raw in filter(None, listing.split(b"\0")):
+        meta, _tab, name = raw.partition(b"\t")
+        if meta.split()[1] == b"blob" and name.endswith((b".yaml", b".yml")):
+            entries.append((meta.split()[2], name.decode()))
+    if not entries:
+        return {}
+    batch = _git(["cat-file", "--batch"], root, b"".join(oid + b"\n" for oid, _ in entries))
     files = {}
-    for raw in listing.split(b"\0"):
-        name = raw.decode()
-        if name.endswith((".yaml", ".yml")):
-            files[name] = _git(["show", f"{commit}:{name}"], root)
+    offset = 0
+    for _oid, name in entries:
+        header_end = batch.index(b"\n", offset)
+        size = int(batch[offset:header_end].split()[2])
+        files[name] = batch[header_end + 1 : header_end + 1 + size]
+        offset = header_end + 1 + size + 1
     return files

@@ -177,11 +177,16 @@ def slugs(vocabulary: str) -> tuple[str, ...]:
     return tuple(VOCABULARIES[vocabulary])
 
 
-def label(vocabulary: str, slug: str, lang: str) -> str:
-    """The label of ``slug`` in ``lang``; an unknown slug is shown as itself."""
+def label(vocabulary: str, slug: str, lang: str | None = None) -> str:
+    """The label of ``slug`` in ``lang`` (default: the current message language); an unknown
+    slug is shown as itself."""
     term = VOCABULARIES[vocabulary].get(slug)
     if term is None:
         return slug
+    if lang is None:
+        from partnerkit.i18n import current_language
+
+        lang = current_language()
     return term.sv if lang == "sv" else term.en
 
 

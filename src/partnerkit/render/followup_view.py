@@ -12,31 +12,24 @@ from rich.text import Text
 from partnerkit.followup import (
     ATTENTION,
     HANDBOOK_CRITERIA,
+    HEALTH_SYMBOL,
     MET,
+    NOT_MET,
     OVERDUE,
     AssessmentView,
     Followup,
     Item,
     PartnershipFollowup,
 )
-from partnerkit.i18n import _, current_language, ngettext
+from partnerkit.i18n import _, ngettext
 from partnerkit.render.markdown import md_table, md_text
+from partnerkit.rules import criterion_families
 from partnerkit.textsafe import inert_data, one_line
 from partnerkit.vocab import label
 
-SYMBOL = {MET: "✓", ATTENTION: "!", "not_met": "✗"}
-STYLE = {MET: "green", ATTENTION: "yellow", "not_met": "bold red"}
-SHORT = {
-    "leadership": "LEAD",
-    "commitment": "LONG",
-    "goals": "GOAL",
-    "diversity": "DIV",
-    "benefit": "BEN",
-    "levels": "LVL",
-    "resources": "RES",
-    "support": "SUP",
-    "coordinator": "COORD",
-}
+SYMBOL = HEALTH_SYMBOL
+STYLE = {MET: "green", ATTENTION: "yellow", NOT_MET: "bold red"}
+SHORT = criterion_families()
 
 
 def _when(item: Item, today: date) -> str:
@@ -64,14 +57,12 @@ def _legend() -> str:
     return (
         _("✓ met   ! needs attention   ✗ not met")
         + "   "
-        + "  ".join(
-            f"{SHORT[c]} = {label('criterion', c, current_language())}" for c in HANDBOOK_CRITERIA
-        )
+        + "  ".join(f"{SHORT[c]} = {label('criterion', c)}" for c in HANDBOOK_CRITERIA)
     )
 
 
 def _phase(view: PartnershipFollowup) -> str:
-    return label("phase", view.phase, current_language())
+    return label("phase", view.phase)
 
 
 # ---------------------------------------------------------------- terminal

@@ -10,23 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from partnerkit.followup import HEALTH_SYMBOL
 from partnerkit.i18n import N_, _
 from partnerkit.report.formatting import Formatter
+from partnerkit.rules import criterion_families
 from partnerkit.vocab import label
 
 # Short names of the handbook criteria: the families of their rule codes (never translated).
-SHORT = {
-    "leadership": "LEAD",
-    "commitment": "LONG",
-    "goals": "GOAL",
-    "diversity": "DIV",
-    "benefit": "BEN",
-    "levels": "LVL",
-    "resources": "RES",
-    "support": "SUP",
-    "coordinator": "COORD",
-}
-SYMBOL = {"met": "✓", "attention": "!", "not_met": "✗"}
+SHORT = criterion_families()
+SYMBOL = HEALTH_SYMBOL
 
 LABELS = {
     # page

@@ -51,6 +51,12 @@ def _code_key(code: str) -> tuple[int, str, int]:
     return rank, family, int(number) if number.isdigit() else 0
 
 
+@cache
+def criterion_families() -> dict[str, str]:
+    """The code family of each criterion's rules (``leadership`` → ``LEAD``): its short name."""
+    return {rule.criterion: rule.family for rule in all_rules().values()}
+
+
 def get(code: str) -> Rule | None:
     return all_rules().get(code.upper())
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerkit.i18n import N_, _, current_language
+from partnerkit.i18n import N_, _
 from partnerkit.models import ContactPair, GovernanceBody, Partnership
 from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, rule
 from partnerkit.timeline import (
@@ -25,10 +25,6 @@ from partnerkit.timeline import (
 from partnerkit.vocab import label, slugs
 
 LEVELS = slugs("level")
-
-
-def _level_name(level: str) -> str:
-    return label("level", level, current_language())
 
 
 def _party_names(record: Partnership) -> dict[str, str]:
@@ -74,7 +70,7 @@ def contact_pair_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
             continue
         if not pairs:
             yield Hit(
-                _("There is no contact pair at the {level}.").format(level=_level_name(level)),
+                _("There is no contact pair at the {level}.").format(level=label("level", level)),
                 ("contact_pairs",),
                 severity=severity,
             )
@@ -83,7 +79,7 @@ def contact_pair_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
         missing = ", ".join(names[side] for side in _missing_sides(record, pair))
         yield Hit(
             _("The contact pair at the {level} has no person for: {parties}.").format(
-                level=_level_name(level), parties=missing
+                level=label("level", level), parties=missing
             ),
             ("contact_pairs", index, "members"),
             severity=severity,
@@ -124,8 +120,8 @@ def contact_pair_same_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 _("{name} is at the {own} but in the contact pair at the {level}.").format(
                     name=person.name,
-                    own=_level_name(person.level),
-                    level=_level_name(pair.level),
+                    own=label("level", person.level),
+                    level=label("level", pair.level),
                 ),
                 ("contact_pairs", index, "members", side),
             )
@@ -208,7 +204,9 @@ def contact_pair_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
                 _(
                     "{name} in the contact pair at the {level} left on {date}, {days} days ago; "
                     "name a successor."
-                ).format(name=person.name, level=_level_name(pair.level), date=left, days=vacant),
+                ).format(
+                    name=person.name, level=label("level", pair.level), date=left, days=vacant
+                ),
                 ("contact_pairs", index, "members", side),
                 severity=E if vacant > limit else W,
             )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit.i18n import N_, _, current_language
+from partnerkit.i18n import N_, _
 from partnerkit.models import Partnership, Resource
 from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, rule
 from partnerkit.timeline import (
@@ -44,10 +44,6 @@ COORDINATION_WORDS = (
     "partnership director",
 )
 RESOURCE_WORDS = ("resurs", "budget", "medel", "finansier", "fördel", "resource", "fund", "allocat")
-
-
-def _level_name(level: str) -> str:
-    return label("level", level, current_language())
 
 
 def _earmarked_now(resource: Resource, today: date) -> bool:
@@ -97,7 +93,7 @@ def resource_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
         if level not in covered:
             yield Hit(
                 _("{party} has no committed resource active today at the {level}.").format(
-                    party=_host_name(record, host), level=_level_name(level)
+                    party=_host_name(record, host), level=label("level", level)
                 ),
                 ("resources",),
             )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit.i18n import N_, _, current_language
+from partnerkit.i18n import N_, _
 from partnerkit.models import Partnership
 from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, rule
 from partnerkit.timeline import days, host_party, latest, people_by_id, person_active
@@ -98,7 +98,7 @@ def domain_anchored(record: Partnership, ctx: Context) -> Iterator[Hit]:
                 _(
                     "No internal anchor for {domain}, which has ongoing activities: {activities}."
                 ).format(
-                    domain=label("domain", domain, current_language()),
+                    domain=label("domain", domain),
                     activities=", ".join(activity_ids),
                 ),
                 ("coordination", "internal_network"),
