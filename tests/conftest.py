@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from pathlib import Path
@@ -41,6 +42,12 @@ BASE = (ROOT / "tests" / "rules" / "base.yaml").read_text(encoding="utf-8")
 AS_OF = "2026-11-28"
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _schema_cache_outside_home(tmp_path_factory):
+    """Tests keep the compiled record schema in a folder of their own, not ~/.cache."""
+    os.environ["PARTNERKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 def dedent(text: str) -> str:

@@ -162,6 +162,49 @@ def test_version_does_not_import_models_or_renderers():
     assert run.returncode == 0, run.stderr
 
 
+def test_check_into_a_pipe_does_not_import_rich(tmp_path):
+    """A commit hook or CI log gets plain text; Rich is for terminals."""
+    path = tmp_path / "a.yaml"
+    path.write_text(MINIMAL.replace("phase: drift", "phase: drfit"), encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from partnerkit.cli import main\n"
+        f"sys.argv = ['partnerkit', 'check', {str(path)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert 'rich' not in sys.modules, 'rich was imported'\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "SCHEMA-03" in run.stdout
+
+
+def test_styled_lines_are_the_plain_text_with_colour_on_a_terminal(monkeypatch):
+    import io
+    import re
+
+    from partnerkit.check import CheckResult, FileReport
+    from partnerkit.findings import Finding, Position, Severity
+    from partnerkit.render.check_text import check_lines
+    from partnerkit.render.console import plain_text, write_styled
+
+    at = Position(2, 8)
+    finding = Finding("SCHEMA-03", Severity.ERROR, "bad value", "a.yaml", at, (), "phase: drfit")
+    lines = check_lines(CheckResult([FileReport("a.yaml", [finding])]))
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+    piped = io.StringIO()
+    write_styled(lines, piped)
+    assert piped.getvalue() == plain_text(lines)
+    assert "\x1b" not in piped.getvalue()
+    assert "a.yaml:2:8  error  SCHEMA-03  bad value\n" in piped.getvalue()
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = io.StringIO()
+    write_styled(lines, coloured)
+    assert "\x1b[1;31m" in coloured.getvalue()  # errors in bold red
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.getvalue()) == plain_text(lines)
+
+
 CORPUS = SHARED / "corpora" / "yaml-test-suite"
 
 

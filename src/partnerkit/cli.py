@@ -123,10 +123,10 @@ def _emit_check(result, chosen: str, output: Path | None, today) -> None:
     from partnerkit.render import check_formats
 
     if chosen == "text" and output is None:
-        from partnerkit.render.check_text import render_check
-        from partnerkit.render.console import make_console
+        from partnerkit.render.check_text import check_lines
+        from partnerkit.render.console import write_styled
 
-        render_check(result, make_console())
+        write_styled(check_lines(result))
         return
     text = check_formats.render(result, chosen, today)
     if chosen == "github":
@@ -134,11 +134,12 @@ def _emit_check(result, chosen: str, output: Path | None, today) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        from partnerkit.render.check_text import summary_text
+        from partnerkit.render.check_text import summary_line
+        from partnerkit.render.console import plain_text
         from partnerkit.writes import write_bytes_atomically
 
         write_bytes_atomically(output, text.encode("utf-8"))
-        sys.stdout.write(summary_text(result).plain + "\n")
+        sys.stdout.write(plain_text([summary_line(result)]))
 
 
 def _followup_of_each(horizon: int):

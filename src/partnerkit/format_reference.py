@@ -80,7 +80,7 @@ def _default(info: Any) -> str:
     if info.is_required():
         return "**required**"
     default = info.default
-    if default in (None, [], {}) or isinstance(default, BaseModel):
+    if info.default_factory or default in (None, [], {}) or isinstance(default, BaseModel):
         return ""
     if isinstance(default, bool):
         return f"`{str(default).lower()}`"

@@ -489,7 +489,7 @@ class Partnership(Model):
     goals: list[Goal] = []
     action_plans: list[ActionPlan] = []
     activities: list[Activity] = []
-    benefits: Benefits = Benefits()
+    benefits: Benefits = Field(default_factory=Benefits)
     coordination: Coordination | None = None
     followup_log: list[LogEntry] = []
     decisions: list[Decision] = []

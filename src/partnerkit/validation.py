@@ -14,6 +14,7 @@ from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import N_, _
 from partnerkit.locate import Locator
 from partnerkit.models import Partnership
+from partnerkit.record_validator import record_validator
 
 PathPart = str | int
 MAX_FINDINGS = 200  # per file: past this, a file is not a record with a few mistakes
@@ -24,7 +25,7 @@ def validate_record(
 ) -> tuple[Partnership | None, list[Finding]]:
     """The validated record, or None and one finding per problem."""
     try:
-        return Partnership.model_validate(data), []
+        return record_validator().validate_python(data), []
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=True)
     findings = []

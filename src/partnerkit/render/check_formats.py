@@ -25,12 +25,11 @@ def render(result: CheckResult, name: str, today: date) -> str:
 
         return junit(result)
     if name == "concise":
-        from partnerkit.render.check_text import concise_lines, summary_text
+        from partnerkit.render.check_text import concise_lines, summary_line
+        from partnerkit.render.console import plain_text
 
-        return (
-            "".join(line + "\n" for line in concise_lines(result))
-            + summary_text(result).plain
-            + "\n"
+        return "".join(line + "\n" for line in concise_lines(result)) + plain_text(
+            [summary_line(result)]
         )
     from partnerkit.render.check_text import text_report
 

@@ -1,13 +1,16 @@
-"""`partnerkit check` for people: findings grouped per file, with the source line."""
+"""`partnerkit check` for people: findings grouped per file, with the source line.
+
+The report is built as lines of styled spans; :func:`partnerkit.render.console.write_styled`
+prints them through Rich on a terminal and as plain text anywhere else, so a commit hook or a
+CI log does not pay for importing Rich.
+"""
 
 from __future__ import annotations
-
-from rich.console import Console
-from rich.text import Text
 
 from partnerkit.check import CheckResult
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import _, ngettext
+from partnerkit.render.console import Line, plain_text
 from partnerkit.textsafe import inert, one_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -21,21 +24,23 @@ def severity_label(severity: Severity) -> str:
     }[severity]
 
 
-def render_check(result: CheckResult, console: Console) -> None:
+def check_lines(result: CheckResult) -> list[Line]:
     by_file: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_file.setdefault(finding.file, []).append(finding)
+    lines: list[Line] = []
     for file, findings in by_file.items():
-        console.print(Text(inert(file), style="bold underline"))
+        lines.append(((inert(file), "bold underline"),))
         for finding in findings:
-            _render_finding(finding, console)
-        console.print()
-    console.print(summary_text(result))
+            lines.extend(_finding_lines(finding))
+        lines.append(())
+    lines.append(summary_line(result))
+    return lines
 
 
-def _render_finding(finding: Finding, console: Console) -> None:
+def _finding_lines(finding: Finding) -> list[Line]:
     location = f"{inert(finding.file)}:{finding.line}:{finding.col}"
-    head = Text.assemble(
+    head: Line = (
         ("  ", ""),
         (location, "dim"),
         ("  ", ""),
@@ -45,13 +50,12 @@ def _render_finding(finding: Finding, console: Console) -> None:
         ("  ", ""),
         (one_line(finding.message), ""),
     )
-    console.print(head)
-    if finding.source_line is not None and finding.source_line.strip():
-        excerpt, caret_at = source_excerpt(finding.source_line, finding.col)
-        gutter = f"{finding.line:>6} | "
-        console.print(Text.assemble((gutter, "dim"), (excerpt, "")))
-        caret = " " * (len(gutter) + caret_at) + "^"
-        console.print(Text(caret, style=_STYLE[finding.severity]))
+    if finding.source_line is None or not finding.source_line.strip():
+        return [head]
+    excerpt, caret_at = source_excerpt(finding.source_line, finding.col)
+    gutter = f"{finding.line:>6} | "
+    caret = " " * (len(gutter) + caret_at) + "^"
+    return [head, ((gutter, "dim"), (excerpt, "")), ((caret, _STYLE[finding.severity]),)]
 
 
 def source_excerpt(line: str, col: int, width: int = 100) -> tuple[str, int]:
@@ -65,7 +69,7 @@ def source_excerpt(line: str, col: int, width: int = 100) -> tuple[str, int]:
     return prefix + one_line(piece) + suffix, caret_at
 
 
-def summary_text(result: CheckResult) -> Text:
+def summary_line(result: CheckResult) -> Line:
     files = len(result.files)
     errors = result.count(Severity.ERROR)
     warnings = result.count(Severity.WARNING)
@@ -75,7 +79,7 @@ def summary_text(result: CheckResult) -> Text:
         text = ngettext(
             "{n} record checked: no problems.", "{n} records checked: no problems.", files
         )
-        return Text(text.format(n=files), style="bold green")
+        return ((text.format(n=files), "bold green"),)
     counts = ", ".join(
         part
         for part in (
@@ -92,7 +96,7 @@ def summary_text(result: CheckResult) -> Text:
         "{counts} in {bad} of {n} records checked.",
         files,
     ).format(counts=counts, bad=with_findings, n=files)
-    return Text(text, style="bold red" if errors else "bold yellow")
+    return ((text, "bold red" if errors else "bold yellow"),)
 
 
 def concise_lines(result: CheckResult) -> list[str]:
@@ -105,12 +109,4 @@ def concise_lines(result: CheckResult) -> list[str]:
 
 def text_report(result: CheckResult) -> str:
     """The terminal report as plain text (no colour), for ``--output FILE``."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    render_check(
-        result, Console(file=buffer, width=120, no_color=True, highlight=False, markup=False)
-    )
-    return buffer.getvalue()
+    return plain_text(check_lines(result))
