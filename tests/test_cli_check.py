@@ -151,9 +151,8 @@ def test_console_script_and_module_entry_points(tmp_path):
 def test_version_does_not_import_models_or_renderers():
     code = (
         "import sys\n"
-        "from partnerkit.cli import main\n"
-        "sys.argv = ['partnerkit', '--version']\n"
-        "code = main()\n"
+        "from partnerkit.cli import run\n"
+        "code = run(['--version'])\n"
         "heavy = [m for m in sys.modules if m.startswith(('pydantic', 'partnerkit.models',"
         " 'partnerkit.render', 'yaml', 'rich'))]\n"
         "assert not heavy, heavy\n"
@@ -162,15 +161,36 @@ def test_version_does_not_import_models_or_renderers():
     assert run.returncode == 0, run.stderr
 
 
+@pytest.mark.parametrize("records", [1, 250])
+def test_leaving_without_teardown_keeps_all_output_and_the_exit_code(records, tmp_path):
+    """``main`` ends the process without tearing the interpreter down (``exit_now``): what
+    was printed must still all arrive, into a pipe and into a file, short or long."""
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    bad = MINIMAL.replace("phase: drift", "phase: drfit")
+    for n in range(records):
+        (folder / f"r{n:03}.yaml").write_text(bad.replace("uni-nordverk", f"r{n:03}"), "utf-8")
+    command = [sys.executable, "-m", "partnerkit", "check", str(folder), "--lang", "en"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered output
+    piped = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert piped.returncode == 1, piped.stderr
+    assert piped.stdout.count("SCHEMA-03") == records
+    summary = "1 error in 1 of 1 record checked." if records == 1 else "250 errors in 250 of"
+    assert summary in piped.stdout.splitlines()[-1]
+    with (tmp_path / "out.txt").open("w") as handle:
+        into_file = subprocess.run(command, stdout=handle, stderr=subprocess.PIPE, env=env)
+    assert into_file.returncode == 1
+    assert (tmp_path / "out.txt").read_text() == piped.stdout
+
+
 def test_check_into_a_pipe_does_not_import_rich(tmp_path):
     """A commit hook or CI log gets plain text; Rich is for terminals."""
     path = tmp_path / "a.yaml"
     path.write_text(MINIMAL.replace("phase: drift", "phase: drfit"), encoding="utf-8")
     code = (
         "import sys\n"
-        "from partnerkit.cli import main\n"
-        f"sys.argv = ['partnerkit', 'check', {str(path)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from partnerkit.cli import run\n"
+        f"run(['check', {str(path)!r}])\n"
         "assert 'rich' not in sys.modules, 'rich was imported'\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}

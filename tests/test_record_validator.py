@@ -155,3 +155,11 @@ def test_dev_null_as_cache_folder_keeps_nothing(fresh, monkeypatch):
     record = cache.record_validator().validate_python(parse_yaml(MINIMAL).data)
     assert record.id == "uni-nordverk"
     assert not fresh.exists()
+
+
+def test_schema_that_cannot_be_pickled_is_not_kept(fresh, monkeypatch):
+    unpicklable = {"type": "function-plain", "function": {"type": "no-info", "function": str}}
+    unpicklable["function"]["function"] = lambda value: f"seen {value}"
+    monkeypatch.setattr(cache, "generated_schema", lambda: unpicklable)
+    assert cache.record_validator().validate_python(1) == "seen 1"
+    assert not fresh.exists() or not any(fresh.iterdir())

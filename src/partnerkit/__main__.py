@@ -1,3 +1,3 @@
 from partnerkit.cli import main
 
-raise SystemExit(main())
+main()

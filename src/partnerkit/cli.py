@@ -6,10 +6,11 @@ inside the commands, so ``partnerkit --version`` stays as fast as importing Type
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -487,8 +488,13 @@ def app_for(argv: list[str]) -> typer.Typer:
     return slim
 
 
-def main() -> int:
-    argv = sys.argv[1:]
+def main() -> NoReturn:
+    """The console script: run, then leave at once (see :func:`exit_now`)."""
+    exit_now(run(sys.argv[1:]))
+
+
+def run(argv: list[str]) -> int:
+    """Run the command line ``argv`` and return its exit code."""
     if argv == ["--version"]:
         print(f"partnerkit {__version__}")
         return 0
@@ -496,7 +502,20 @@ def main() -> int:
     # plugins, which costs more than validating a record.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        app_for(argv)()
+        app_for(argv)(args=argv, prog_name="partnerkit")
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     return 0
+
+
+def exit_now(code: int) -> NoReturn:
+    """Flush the output and end the process without tearing the interpreter down.
+
+    Freeing every module and object of a run (Pydantic, Typer, the records) takes about
+    30 ms, longer than checking a record; like mypy's ``hard_exit``, partnerkit skips it.
+    Every file partnerkit writes is complete and closed before a command returns.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code)

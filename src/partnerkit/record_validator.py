@@ -128,13 +128,15 @@ def _generated(path: Path | None) -> SchemaValidator:
 
 
 def _write(path: Path, schema: Any) -> None:
-    """Keep ``schema`` at ``path`` and drop the files of earlier versions; never fails."""
+    """Keep ``schema`` at ``path`` and drop the files of earlier versions; never fails (a
+    schema that cannot be pickled is caught by the tests, not by a user's run)."""
     from partnerkit.errors import UsageError
     from partnerkit.writes import write_bytes_atomically
 
-    with contextlib.suppress(OSError, UsageError):
+    with contextlib.suppress(OSError, UsageError, pickle.PicklingError, AttributeError, TypeError):
+        data = pickle.dumps(schema, pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomically(path, pickle.dumps(schema, pickle.HIGHEST_PROTOCOL))
+        write_bytes_atomically(path, data)
         for old in path.parent.glob("record-schema-*.pickle"):
             if old != path:
                 old.unlink()

@@ -51,8 +51,8 @@ def slow_replace(source, target) -> None:
 edit_files._write_all = slow_write_all
 edit_files.os.replace = slow_replace  # the os module, in this throwaway process only
 
-from partnerkit.cli import main  # noqa: E402
+from partnerkit.cli import exit_now, run  # noqa: E402
 
-code = main()
+code = run(sys.argv[1:])
 mark("exit")
-sys.exit(code)
+exit_now(code)
