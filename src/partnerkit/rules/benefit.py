@@ -36,7 +36,7 @@ OPPOSITE_ENDS = (("red", "green"), ("low", "high"))
     explanation=N_(
         "A partnership lasts when each party gets something it values: research questions and "
         "data, recruitment, skills, innovation. Describe the benefit for each party under "
-        "benefits.per_party, so that both sides can follow it up."
+        "benefits.per_party, so that every party can follow it up."
     ),
     source="Handledning (ömsesidig nytta); TPI (benefits for each partner); Cambridge CSTI",
     bad="benefits:\n  per_party:\n    - {side: eu, benefit: Verklighetsnära forskningsfrågor}\n",

@@ -144,9 +144,9 @@ def end_or_review_date(record: Partnership, ctx: Context) -> Iterator[Hit]:
     severity=W,
     title=N_("The evaluation before renewal starts in time"),
     explanation=N_(
-        "Renewing a partnership takes an evaluation and a decision by both leaderships, so it "
-        "starts well before the agreement ends: a warning from renewal_warn_months before the "
-        "end, an error from renewal_error_months before it, when no evaluation report or "
+        "Renewing a partnership takes an evaluation and a decision by every party's leadership, "
+        "so it starts well before the agreement ends: a warning from renewal_warn_months before "
+        "the end, an error from renewal_error_months before it, when no evaluation report or "
         "joint assessment is dated in the last assessment_max_months. The agreement's own "
         "renewal.review_lead_months and renewal.notice_months apply when they are longer. "
         "Start the evaluation (and move the partnership to utvardering), or record the "

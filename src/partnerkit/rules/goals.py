@@ -114,8 +114,8 @@ def indicator_benchmarks(record: Partnership, ctx: Context) -> Iterator[Hit]:
     severity=W,
     title=N_("Every active goal has an owner on each side"),
     explanation=N_(
-        "Each party names a person responsible for each common goal, so that both "
-        "organisations drive it. An owner who has left (active.to in the past) does not "
+        "Each party names a person responsible for each common goal, so that every "
+        "organisation drives it. An owner who has left (active.to in the past) does not "
         "count. Add an owner for each missing party under the goal's owners."
     ),
     source="LiU (a responsible person in each organisation); Chalmers–Ericsson",
