@@ -19,15 +19,9 @@ from partnerkit.check import check_text
 from partnerkit.config import Config
 from partnerkit.i18n import set_language
 from partnerkit.report import charts
-from partnerkit.report.model import (
-    ADJUST,
-    CONTINUE,
-    EVALUATE,
-    PHASE_OUT,
-    annual_report,
-    build_portfolio,
-    partnership_report,
-)
+from partnerkit.report.annual import annual_report
+from partnerkit.report.portfolio import build_portfolio, partnership_report
+from partnerkit.report.views import ADJUST, CONTINUE, EVALUATE, PHASE_OUT
 from partnerkit.rules.base import Context
 from tests.conftest import AS_OF, BASE, EXAMPLES, ROOT
 
@@ -145,7 +139,7 @@ def test_latest_assessment_with_means_and_gap():
 
 def test_the_portfolio_keeps_no_record_and_pickles():
     from partnerkit.check import check_paths
-    from partnerkit.report.model import portfolio_on_record
+    from partnerkit.report.portfolio import portfolio_on_record
 
     config = Config()
     result = check_paths(
@@ -320,7 +314,7 @@ def test_chart_text_is_escaped_and_the_svg_is_inert():
 
 
 def test_control_characters_in_chart_labels_keep_the_svg_well_formed():
-    from partnerkit.report.model import AssessmentReport
+    from partnerkit.report.views import AssessmentReport
 
     report = _portfolio_view(
         BASE.replace("name: Examensarbeten per år", "name: " + _yaml("Ex\x01jobb\u202e"))
@@ -444,7 +438,7 @@ def test_unreadable_records_are_listed_not_fatal(cli, tmp_path):
 
 def test_empty_portfolio_page():
     from partnerkit.report.html import render_portfolio_html
-    from partnerkit.report.model import Portfolio
+    from partnerkit.report.views import Portfolio
 
     html = render_portfolio_html(Portfolio(TODAY, None, []))
     assert "No partnership records were found." in html

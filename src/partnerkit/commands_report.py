@@ -3,7 +3,8 @@
 ``report``: the leadership report of the portfolio, or the annual report of one partnership,
 as a self-contained HTML page and/or Markdown. ``export``: the portfolio's tables as CSV files
 or an XLSX workbook. Both are thin: parse options, build the data in
-:mod:`partnerkit.report.model` / :mod:`partnerkit.report.export`, render, write atomically.
+:mod:`partnerkit.report.portfolio` and :mod:`partnerkit.report.annual` (or
+:mod:`partnerkit.report.export`), render, write atomically.
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def _portfolio_of_each(settings, today):
-    from partnerkit.report.model import portfolio_on_record
+    from partnerkit.report.portfolio import portfolio_on_record
 
     return portfolio_on_record(settings.thresholds, today)
 
 
 def _annual_of(record_id: str, year: int):
     def make(settings, today):
-        from partnerkit.report.model import annual_on_record
+        from partnerkit.report.annual import annual_on_record
 
         return annual_on_record(record_id, year, settings.thresholds, today)
 
@@ -125,7 +126,7 @@ def register(app: typer.Typer) -> None:
                 _("--year is the year of an annual report: name the partnership (--partnership).")
             )
         if partnership is None:
-            from partnerkit.report.model import build_portfolio
+            from partnerkit.report.portfolio import build_portfolio
 
             result, settings, today = load_portfolio(paths, as_of, lang, config, _portfolio_of_each)
             portfolio = build_portfolio(result, today, settings.university)
@@ -139,7 +140,7 @@ def register(app: typer.Typer) -> None:
 
                 _emit(markdown, portfolio_markdown(portfolio))
             return
-        from partnerkit.report.model import year_end
+        from partnerkit.report.annual import year_end
 
         today = today_from(as_of)
         year = year or today.year

@@ -18,7 +18,7 @@ from pygal.etree import etree
 from pygal.style import Style
 
 from partnerkit.followup import HANDBOOK_CRITERIA, score_number
-from partnerkit.report.model import AssessmentReport, PartnershipReport, Portfolio
+from partnerkit.report.views import AssessmentReport, PartnershipReport, Portfolio
 from partnerkit.textsafe import inert
 from partnerkit.vocab import label
 

@@ -25,7 +25,8 @@ from partnerkit.config import Thresholds
 from partnerkit.contacts import contacts_of
 from partnerkit.followup import HANDBOOK_CRITERIA
 from partnerkit.models import Partnership
-from partnerkit.report.model import PartnershipReport, partnership_report
+from partnerkit.report.portfolio import partnership_report
+from partnerkit.report.views import PartnershipReport
 from partnerkit.textsafe import inert
 from partnerkit.timeline import current_agreement
 from partnerkit.vocab import group_of, label

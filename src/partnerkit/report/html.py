@@ -21,8 +21,8 @@ from partnerkit.followup import HANDBOOK_CRITERIA
 from partnerkit.i18n import current_language
 from partnerkit.report import charts
 from partnerkit.report.formatting import Formatter
-from partnerkit.report.model import HORIZON_DAYS, AnnualReport, PartnershipReport, Portfolio
 from partnerkit.report.text import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
+from partnerkit.report.views import HORIZON_DAYS, AnnualReport, PartnershipReport, Portfolio
 from partnerkit.vocab import label
 
 HERE = Path(__file__).parent

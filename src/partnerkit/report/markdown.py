@@ -13,7 +13,8 @@ from partnerkit.followup import HANDBOOK_CRITERIA, OVERDUE, Item
 from partnerkit.i18n import current_language
 from partnerkit.render.markdown import md_table, md_text
 from partnerkit.report.formatting import Formatter
-from partnerkit.report.model import (
+from partnerkit.report.text import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
+from partnerkit.report.views import (
     HORIZON_DAYS,
     AnnualReport,
     IndicatorView,
@@ -21,7 +22,6 @@ from partnerkit.report.model import (
     PlanItem,
     Portfolio,
 )
-from partnerkit.report.text import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
 from partnerkit.vocab import label
 
 
