@@ -102,12 +102,11 @@ def check(
     """Load and validate records, and report every problem with its file, line and column."""
     from partnerkit.check import check_paths, only_changed
     from partnerkit.config import load_config
-    from partnerkit.i18n import _, set_language
+    from partnerkit.i18n import _
 
     threshold = fail_threshold(fail_on)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     choice(chosen, CHECK_FORMATS, "--format")
-    set_language(lang)
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     today = today_from(as_of)
@@ -206,9 +205,7 @@ def followup(
 
     choice(output_format, ("text", "markdown", "json"), "--format")
     choice(fail_on, ("overdue", "never"), "--fail-on")
-    result, _settings, today = load_portfolio(
-        paths, as_of, lang, config, _followup_of_each(horizon)
-    )
+    result, _settings, today = load_portfolio(paths, as_of, config, _followup_of_each(horizon))
     report = build_followup(result, today, horizon)
     if partnership is not None:
         report.partnerships = [p for p in report.partnerships if p.id == partnership]
@@ -250,7 +247,7 @@ def brief(
     from partnerkit.render.brief_view import brief_markdown
 
     choice(output_format, ("text", "markdown"), "--format")
-    result, settings, today = load_portfolio(paths, as_of, lang, config, _keep_record(partnership))
+    result, settings, today = load_portfolio(paths, as_of, config, _keep_record(partnership))
     record = record_by_id(result, partnership)
     when = date.fromisoformat(meeting) if meeting else None
     text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
@@ -284,9 +281,7 @@ def calendar(
     from partnerkit.i18n import _
     from partnerkit.writes import write_bytes_atomically
 
-    result, _settings, today = load_portfolio(
-        paths, as_of, lang, config, _followup_of_each(horizon)
-    )
+    result, _settings, today = load_portfolio(paths, as_of, config, _followup_of_each(horizon))
     report = build_followup(result, today, horizon)
     for view in report.partnerships:
         view.items = [item for item in view.items if item.status != "overdue"]
@@ -319,7 +314,7 @@ def contacts(
     choice(output_format, ("text", "json"), "--format")
     if level is not None:
         choice(level, ("strategisk", "taktisk", "operativ"), "--level")
-    result = load_portfolio(paths, None, lang, config, _contacts_of_each)[0]
+    result = load_portfolio(paths, None, config, _contacts_of_each)[0]
     found = find_contacts(result, topic, level, partnership)
     if output_format == "json":
         sys.stdout.write(contacts_json(found))
@@ -347,11 +342,10 @@ def diff(
     from partnerkit.diffing import diff_records, texts_from_git, texts_on_disk
     from partnerkit.discovery import find_records_dir
     from partnerkit.errors import UsageError
-    from partnerkit.i18n import _, set_language
+    from partnerkit.i18n import _
     from partnerkit.render.diff_view import diff_markdown
 
     choice(output_format, ("text", "markdown"), "--format")
-    set_language(lang)
     cwd = Path.cwd()
     root = gitrepo.toplevel(cwd)
     records = folder or find_records_dir(cwd)
@@ -391,10 +385,9 @@ def schema(
     lang: LangOpt = None,
 ) -> None:
     """Print the JSON Schema of a record, derived from the record models."""
-    from partnerkit.i18n import _, set_language
+    from partnerkit.i18n import _
     from partnerkit.schema import schema_text
 
-    set_language(lang)
     text = schema_text()
     if check_file is not None:
         try:
@@ -432,14 +425,12 @@ def rules(
 ) -> None:
     """List the handbook rules, or explain one rule with a failing and a passing example."""
     from partnerkit.errors import UsageError
-    from partnerkit.i18n import _, set_language
+    from partnerkit.i18n import _
     from partnerkit.render.console import make_console
     from partnerkit.render.rules_view import render_rule, render_rules_table, rules_json
     from partnerkit.rules import all_rules, get
 
-    set_language(lang)
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter("use text or json", param_hint="--format")
+    choice(output_format, ("text", "json"), "--format")
     selected = list(all_rules().values())
     if code is not None:
         found = get(code)

@@ -65,7 +65,10 @@ def language_option(value: str | None) -> str | None:
 
     if value is not None and value not in LANGUAGES:
         raise typer.BadParameter(_use(LANGUAGES))
-    set_language(value)  # so that the errors of the options after it are in this language
+    # The one place the language is set for a command: Click calls this for every command
+    # that has --lang, given or not (None: the environment's), before the command runs, and
+    # so that the errors of the options after it are in this language too.
+    set_language(value)
     return value
 
 
@@ -132,15 +135,14 @@ def fail_threshold(value: str):
     return thresholds[choice(value, tuple(thresholds), "--fail-on")]
 
 
-def load_portfolio(paths, as_of, lang, config, on_record=None):
+def load_portfolio(paths, as_of, config, on_record=None):
     """Set the language, read the configuration, and check every record.
 
     ``on_record(settings, today)`` makes the function applied to each valid record."""
     from partnerkit.check import check_paths
     from partnerkit.config import load_config
-    from partnerkit.i18n import _, set_language
+    from partnerkit.i18n import _
 
-    set_language(lang)
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     today = today_from(as_of)

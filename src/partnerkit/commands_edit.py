@@ -86,28 +86,19 @@ def _number(value: str, option: str) -> int | float:
     return int(number) if number.is_integer() and "." not in value.replace(",", ".") else number
 
 
-def _language(lang: str | None) -> None:
-    """Set the message language before any option is checked, so errors use it too."""
-    from partnerkit.i18n import set_language
-
-    set_language(lang)
-
-
 def _out(line: str) -> None:
     from partnerkit.textsafe import inert
 
     sys.stdout.write(inert(line) + "\n")
 
 
-def _run(record: str, folder, lang, config, dry_run: bool, edit) -> None:
+def _run(record: str, folder, config, dry_run: bool, edit) -> None:
     """Find the record, apply ``edit``, report. Exit 1 when the result would be invalid."""
     from partnerkit.cli_common import today_from
     from partnerkit.config import load_config
     from partnerkit.edit_files import find_record
     from partnerkit.edit_session import edit_record
-    from partnerkit.i18n import set_language
 
-    set_language(lang)
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     path = find_record(record, folder, cwd)
@@ -194,7 +185,6 @@ def log(
     config: ConfigOpt = None,
 ) -> None:
     """Append an entry to the follow-up log (followup_log) of a record."""
-    _language(lang)
     from partnerkit.editing import add_log_entry
 
     kind = _vocab(log_type, "log_type", "--type")
@@ -202,7 +192,6 @@ def log(
     _run(
         record,
         folder,
-        lang,
         config,
         dry_run,
         lambda doc: add_log_entry(doc, day, text, kind, author, list(refs or [])),
@@ -243,7 +232,6 @@ def meeting(
 ) -> None:
     """Add a meeting to a governance body, with the decisions it took (added to decisions
     with new ids d-YYYY-NN). A meeting planned for that date is recorded as held instead."""
-    _language(lang)
     from partnerkit.editing import MeetingDetails, add_meeting
 
     details = MeetingDetails(
@@ -259,7 +247,7 @@ def meeting(
         decision_due=_day(due),
     )
     day = _day(date)
-    _run(record, folder, lang, config, dry_run, lambda doc: add_meeting(doc, body, day, details))
+    _run(record, folder, config, dry_run, lambda doc: add_meeting(doc, body, day, details))
 
 
 def decide(
@@ -282,14 +270,12 @@ def decide(
     config: ConfigOpt = None,
 ) -> None:
     """Add a decision (open until closed with partnerkit close)."""
-    _language(lang)
     from partnerkit.editing import add_decision
 
     day, due_day = _day(date), _day(due)
     _run(
         record,
         folder,
-        lang,
         config,
         dry_run,
         lambda doc: add_decision(doc, text, day, body, owner, due_day, decision_id),
@@ -307,7 +293,6 @@ def close(
     config: ConfigOpt = None,
 ) -> None:
     """Close an open decision: set its status (done or cancelled) and the date it closed."""
-    _language(lang)
     from partnerkit.editing import close_decision
 
     choice(status, ("done", "cancelled"), "--status")
@@ -315,7 +300,6 @@ def close(
     _run(
         record,
         folder,
-        lang,
         config,
         dry_run,
         lambda doc: close_decision(doc, decision, day, status),
@@ -364,7 +348,6 @@ def activity(
     config: ConfigOpt = None,
 ) -> None:
     """Add an activity: a thesis project, a joint research project, a course, an event …"""
-    _language(lang)
     from partnerkit.editing import ActivityDetails, add_activity
 
     details = ActivityDetails(
@@ -382,7 +365,7 @@ def activity(
         volume=volume,
         outputs=list(outputs or []),
     )
-    _run(record, folder, lang, config, dry_run, lambda doc: add_activity(doc, details))
+    _run(record, folder, config, dry_run, lambda doc: add_activity(doc, details))
 
 
 def measure(
@@ -397,7 +380,6 @@ def measure(
     config: ConfigOpt = None,
 ) -> None:
     """Record a measurement of an indicator."""
-    _language(lang)
     from partnerkit.editing import add_measurement
 
     number = _number(value, "VALUE")
@@ -405,7 +387,6 @@ def measure(
     _run(
         record,
         folder,
-        lang,
         config,
         dry_run,
         lambda doc: add_measurement(doc, indicator, day, number, note),
@@ -431,14 +412,11 @@ def phase(
     config: ConfigOpt = None,
 ) -> None:
     """Move the partnership to a new lifecycle phase; the change is added to its history."""
-    _language(lang)
     from partnerkit.editing import change_phase
 
     chosen = _vocab(new_phase, "phase", "PHASE")
     day = _day(date)
-    _run(
-        record, folder, lang, config, dry_run, lambda doc: change_phase(doc, chosen, day, decision)
-    )
+    _run(record, folder, config, dry_run, lambda doc: change_phase(doc, chosen, day, decision))
 
 
 def assess(
@@ -470,7 +448,6 @@ def assess(
     config: ConfigOpt = None,
 ) -> None:
     """Record an assessment (self-evaluation, health check) with its scores."""
-    _language(lang)
     from partnerkit.editing import AssessmentDetails, add_assessment
 
     details = AssessmentDetails(
@@ -482,7 +459,7 @@ def assess(
         action_decision_ids=list(decisions or []),
     )
     day = _day(date)
-    _run(record, folder, lang, config, dry_run, lambda doc: add_assessment(doc, day, details))
+    _run(record, folder, config, dry_run, lambda doc: add_assessment(doc, day, details))
 
 
 _SCORE_WORDS = ("red", "amber", "green", "low", "medium", "high")
@@ -577,9 +554,7 @@ def new(
     from partnerkit.edit_new import SLUG, NewRecord, new_record_text, party_id
     from partnerkit.edit_session import blocking_findings
     from partnerkit.errors import UsageError
-    from partnerkit.i18n import set_language
 
-    set_language(lang)
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     if not SLUG.fullmatch(record_id) or len(record_id) > 63:
@@ -741,9 +716,7 @@ def forget(
     from partnerkit.config import load_config
     from partnerkit.edit_files import ChangedOnDisk, replace_record
     from partnerkit.edit_session import plan_forget
-    from partnerkit.i18n import set_language
 
-    set_language(lang)
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     plans = _guarded(

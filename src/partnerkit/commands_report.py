@@ -128,7 +128,7 @@ def register(app: typer.Typer) -> None:
         if partnership is None:
             from partnerkit.report.portfolio import build_portfolio
 
-            result, settings, today = load_portfolio(paths, as_of, lang, config, _portfolio_of_each)
+            result, settings, today = load_portfolio(paths, as_of, config, _portfolio_of_each)
             portfolio = build_portfolio(result, today, settings.university)
             _warn_unreadable(portfolio.unreadable)
             if html is not None:
@@ -150,7 +150,7 @@ def register(app: typer.Typer) -> None:
             )
         when = year_end(year, today).isoformat()
         result, settings, _today = load_portfolio(
-            paths, when, lang, config, _annual_of(partnership, year)
+            paths, when, config, _annual_of(partnership, year)
         )
         annual = record_by_id(result, partnership)
         if html is not None:
@@ -189,7 +189,7 @@ def register(app: typer.Typer) -> None:
         from partnerkit.report.export import collect, write_csv, xlsx_bytes
 
         choice(output_format, EXPORT_FORMATS, "--format")
-        result = load_portfolio(paths, as_of, lang, config, _export_of_each(current_language))[0]
+        result = load_portfolio(paths, as_of, config, _export_of_each(current_language))[0]
         tables, unreadable = collect(result)
         _warn_unreadable(unreadable)
         if output_format == "xlsx":
