@@ -67,11 +67,13 @@ def _unknown(message: str, value: str, known: list[str]) -> UsageError:
     return UsageError(message)
 
 
-def _index_by_id(items: list, wanted: str) -> int | None:
+def _index_of(items: list, wanted: str, missing: str) -> int:
+    """The index of the item whose id is ``wanted``; else a :class:`UsageError` saying
+    ``missing`` (formatted with the id) and suggesting a known id."""
     for i, item in enumerate(items):
         if isinstance(item, dict) and item.get("id") == wanted:
             return i
-    return None
+    raise _unknown(missing.format(id=wanted), wanted, _ids(items))
 
 
 def _ids(items: list) -> list[str]:
@@ -168,13 +170,9 @@ def add_decision(
 
 def close_decision(doc: Document, decision_id: str, day: date, status: str = "done") -> Change:
     decisions = _list(doc.get(("decisions",)))
-    index = _index_by_id(decisions, decision_id)
-    if index is None:
-        raise _unknown(
-            _("There is no decision with the id {id} in this record.").format(id=decision_id),
-            decision_id,
-            _ids(decisions),
-        )
+    index = _index_of(
+        decisions, decision_id, _("There is no decision with the id {id} in this record.")
+    )
     current = decisions[index].get("status", "open")
     if current != "open":
         raise UsageError(
@@ -195,15 +193,8 @@ def close_decision(doc: Document, decision_id: str, day: date, status: str = "do
 
 
 def _body_index(doc: Document, body_id: str) -> int:
-    bodies = _list(doc.get(("governance",)))
-    index = _index_by_id(bodies, body_id)
-    if index is None:
-        raise _unknown(
-            _("There is no governance body with the id {id} in this record.").format(id=body_id),
-            body_id,
-            _ids(bodies),
-        )
-    return index
+    missing = _("There is no governance body with the id {id} in this record.")
+    return _index_of(_list(doc.get(("governance",))), body_id, missing)
 
 
 @dataclass
