@@ -1,54 +1,29 @@
 """The rule registry: every handbook rule, by code.
 
-Each family module (one per handbook criterion) exports ``RULES``, a tuple of
+Each family module (one per criterion, named after it) exports ``RULES``, a tuple of
 :class:`~partnerkit.rules.base.Rule`. Adding a rule is adding it to its family's tuple;
-adding a family is adding its module to ``FAMILIES`` below.
+adding a family is adding its criterion to :data:`~partnerkit.rules.base.CRITERIA`.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from partnerkit.rules.base import Rule
-
-FAMILIES = (
-    "structure",
-    "leadership",
-    "commitment",
-    "goals",
-    "diversity",
-    "benefit",
-    "levels",
-    "resources",
-    "support",
-    "coordinator",
-    "assessment",
-    "ethics",
-    "closing",
-)
+from partnerkit.rules.base import CRITERIA, Rule
 
 
 @cache
 def all_rules() -> dict[str, Rule]:
+    """Every rule by code: criterion by criterion (in :data:`CRITERIA` order), then by number."""
     import importlib
 
     registry: dict[str, Rule] = {}
-    for family in FAMILIES:
-        module = importlib.import_module(f"partnerkit.rules.{family}")
-        for item in module.RULES:
+    for criterion in CRITERIA:
+        module = importlib.import_module(f"partnerkit.rules.{criterion}")
+        for item in sorted(module.RULES, key=lambda r: int(r.code.partition("-")[2])):
             assert item.code not in registry, item.code
             registry[item.code] = item
-    return dict(sorted(registry.items(), key=lambda kv: _code_key(kv[0])))
-
-
-def _code_key(code: str) -> tuple[int, str, int]:
-    family, _, number = code.partition("-")
-    order = [
-        "STRUCT", "LEAD", "LONG", "GOAL", "DIV", "BEN", "LVL", "RES", "SUP",
-        "COORD", "ASM", "ETH", "CLOSE",
-    ]  # fmt: skip
-    rank = order.index(family) if family in order else len(order)
-    return rank, family, int(number) if number.isdigit() else 0
+    return registry
 
 
 @cache

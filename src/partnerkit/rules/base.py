@@ -31,7 +31,9 @@ HANDBOOK_CRITERIA = (
     "support",
     "coordinator",
 )
-CRITERIA = (*HANDBOOK_CRITERIA, "structure", "assessment", "ethics", "closing")
+# Every criterion a rule can serve, in the order rules are listed; the rules of each live in
+# the module ``partnerkit.rules.<criterion>``.
+CRITERIA = ("structure", *HANDBOOK_CRITERIA, "assessment", "ethics", "closing")
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
