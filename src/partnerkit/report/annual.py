@@ -276,15 +276,12 @@ def _direction(base: PartnershipReport, t: Thresholds, today: date):
         for party, mean in (base.assessment.means if base.assessment else ())
         if base.assessment.scale == "likert5" and mean < t.assessment_concern_threshold
     ]
-    ending = base.agreement_end is not None and base.agreement_end <= add_months(
-        today, t.renewal_warn_months
-    )
-    later = any(a.state == "future" for a in base.agreements)
     reasons += [("not_met", c) for c in not_met]
     reasons += [("off_track", name) for name in off_track]
     reasons += [("gap", d) for d in gaps]
     reasons += [("low_score", p) for p in low]
-    if base.phase in ("utvardering", "nystart") or (ending and not later):
+    if _evaluation_due(base, t, today):
+        ending = _in_renewal_window(base, t, today)
         reasons.insert(0, ("ending", base.agreement_end) if ending else ("phase", base.phase))
         return EVALUATE, tuple(reasons)
     if not_met or gaps or low or (measured and len(off_track) * 2 > len(measured)):
@@ -294,16 +291,26 @@ def _direction(base: PartnershipReport, t: Thresholds, today: date):
     return CONTINUE, tuple(reasons)
 
 
+def _in_renewal_window(base: PartnershipReport, t: Thresholds, today: date) -> bool:
+    """The current agreement ends within ``renewal_warn_months`` of today."""
+    end = base.agreement_end
+    return end is not None and end <= add_months(today, t.renewal_warn_months)
+
+
+def _evaluation_due(base: PartnershipReport, t: Thresholds, today: date) -> bool:
+    """The evaluation before renewal is under way or due: the phase says so, or the agreement
+    ends within the renewal window and no later agreement is signed."""
+    later = any(a.state == "future" for a in base.agreements)
+    return base.phase in ("utvardering", "nystart") or (
+        _in_renewal_window(base, t, today) and not later
+    )
+
+
 def _evaluation(base: PartnershipReport, record, t: Thresholds, today: date) -> Evaluation | None:
     """Before renewal (the agreement ends within the renewal window), the evaluation facts."""
-    end = base.agreement_end
-    due = base.phase in ("utvardering", "nystart") or (
-        end is not None
-        and end <= add_months(today, t.renewal_warn_months)
-        and not any(a.state == "future" for a in base.agreements)
-    )
-    if not due:
+    if not _evaluation_due(base, t, today):
         return None
+    end = base.agreement_end
     committed: Counter = Counter()
     for resource in record.resources:
         lasting = resource.period is None or resource.period.to is None
