@@ -251,14 +251,19 @@ def brief(
     record = record_by_id(result, partnership)
     when = date.fromisoformat(meeting) if meeting else None
     text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
+    _print_markdown(text, output_format)
+
+
+def _print_markdown(text: str, output_format: str) -> None:
+    """Markdown as it is for ``--format markdown``, else laid out by Rich."""
     if output_format == "markdown":
         sys.stdout.write(text)
-    else:
-        from rich.markdown import Markdown
+        return
+    from rich.markdown import Markdown
 
-        from partnerkit.render.console import make_console
+    from partnerkit.render.console import make_console
 
-        make_console().print(Markdown(text))
+    make_console().print(Markdown(text))
 
 
 @app.command()
@@ -358,14 +363,7 @@ def diff(
     else:
         new_files, new_label = texts_from_git(gitrepo.files_at(new, relative, cwd)), new
     text = diff_markdown(diff_records(old_files, new_files, old, new_label))
-    if output_format == "markdown":
-        sys.stdout.write(text)
-    else:
-        from rich.markdown import Markdown
-
-        from partnerkit.render.console import make_console
-
-        make_console().print(Markdown(text))
+    _print_markdown(text, output_format)
 
 
 @app.command()
