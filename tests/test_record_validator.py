@@ -163,3 +163,10 @@ def test_schema_that_cannot_be_pickled_is_not_kept(fresh, monkeypatch):
     monkeypatch.setattr(cache, "generated_schema", lambda: unpicklable)
     assert cache.record_validator().validate_python(1) == "seen 1"
     assert not fresh.exists() or not any(fresh.iterdir())
+
+
+def test_unreadable_model_source_means_no_cache(fresh, monkeypatch, tmp_path):
+    monkeypatch.setattr(cache.models, "__file__", str(tmp_path / "gone" / "models.py"))
+    assert cache.cache_file() is None
+    record = cache.record_validator().validate_python(parse_yaml(MINIMAL).data)
+    assert record.id == "uni-nordverk"

@@ -51,10 +51,15 @@ def generated_schema() -> Any:
 
 
 def cache_file() -> Path | None:
+    """Where the schema is kept; None when there is no cache folder or the model source
+    cannot be read to name it (an installation without ``.py`` files)."""
     folder = _cache_folder()
     if folder is None:
         return None
-    return folder / f"record-schema-{_fingerprint()}.pickle"
+    try:
+        return folder / f"record-schema-{_fingerprint()}.pickle"
+    except OSError:
+        return None
 
 
 def _cache_folder() -> Path | None:
