@@ -1,4 +1,5 @@
-"""The README's record format reference is generated from the models and must be current."""
+"""The README's references are generated (commands from the command line, the record format
+from the models) and must be current and complete."""
 
 from __future__ import annotations
 
@@ -23,3 +24,16 @@ def test_reference_lists_every_top_level_field():
     text = format_reference()
     for name, info in Partnership.model_fields.items():
         assert f"| `{info.alias or name}` |" in text
+
+
+def test_readme_documents_every_command_argument_and_option():
+    import typer.main
+
+    from partnerkit.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in typer.main.get_command(app).commands.items():
+        assert f"#### `partnerkit {name}" in readme, name
+        for param in command.params:
+            for option in param.opts if param.param_type_name == "option" else ():
+                assert f"`{option}" in readme or f", {option}" in readme, (name, option)
