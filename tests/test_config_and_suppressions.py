@@ -123,6 +123,14 @@ def test_config_errors_exit_2_naming_the_key(cli, record, tmp_path, toml, named)
     assert "Traceback" not in result.output
 
 
+def test_wrong_severity_is_explained_in_either_language(cli, record, tmp_path):
+    record(BASE, '[rules.severity]\n"LEAD-01" = "fatal"\n')
+    swedish = cli("check", "--lang", "sv", cwd=tmp_path).stderr
+    assert "måste vara något av: error, warning, info, off" in swedish
+    english = cli("check", "--lang", "en", cwd=tmp_path).stderr
+    assert "must be one of: error, warning, info, off" in english
+
+
 def test_missing_explicit_config_exits_2(cli, record, tmp_path):
     record(BASE)
     result = cli("check", "--config", str(tmp_path / "none.toml"), cwd=tmp_path)

@@ -13,6 +13,7 @@ from partnerkit.errors import UsageError
 from partnerkit.i18n import _
 
 CONFIG_NAME = "partnerkit.toml"
+LEVELS = ("error", "warning", "info", "off")  # what rules.severity may set a rule to
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,9 @@ def _rules(data: Any, path: Path) -> RuleSelection:
     for code, level in severity.items():
         if not known_selector(code):
             raise _unknown_rule(path, "rules.severity", code)
-        if level not in ("error", "warning", "info", "off"):
-            raise _wrong_type(path, f"rules.severity.{code}", "error, warning, info or off")
+        if level not in LEVELS:
+            allowed = _("one of: {allowed}").format(allowed=", ".join(LEVELS))
+            raise _wrong_type(path, f"rules.severity.{code}", allowed)
     return RuleSelection(lists["select"], lists["ignore"], dict(severity))
 
 
