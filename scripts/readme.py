@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from partnerkit.command_reference import command_reference
-from partnerkit.format_reference import format_reference
+from partnerkit.cli.reference import command_reference
+from partnerkit.record.format_reference import format_reference
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 GENERATED: dict[str, Callable[[], str]] = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from partnerkit.models import Person
+from partnerkit.record.models import Person
 
 BASE = (Path(__file__).parent / "rules" / "base.yaml").read_text(encoding="utf-8")
 AS_OF = "2026-11-28"

@@ -151,9 +151,9 @@ def test_console_script_and_module_entry_points(tmp_path):
 def test_version_does_not_import_models_or_renderers():
     code = (
         "import sys\n"
-        "from partnerkit.cli import run\n"
+        "from partnerkit.cli.app import run\n"
         "code = run(['--version'])\n"
-        "heavy = [m for m in sys.modules if m.startswith(('pydantic', 'partnerkit.models',"
+        "heavy = [m for m in sys.modules if m.startswith(('pydantic', 'partnerkit.record.models',"
         " 'partnerkit.render', 'yaml', 'rich'))]\n"
         "assert not heavy, heavy\n"
     )
@@ -189,7 +189,7 @@ def test_check_into_a_pipe_does_not_import_rich(tmp_path):
     path.write_text(MINIMAL.replace("phase: drift", "phase: drfit"), encoding="utf-8")
     code = (
         "import sys\n"
-        "from partnerkit.cli import run\n"
+        "from partnerkit.cli.app import run\n"
         f"run(['check', {str(path)!r}])\n"
         "assert 'rich' not in sys.modules, 'rich was imported'\n"
     )
@@ -203,9 +203,9 @@ def test_styled_lines_are_the_plain_text_with_colour_on_a_terminal(monkeypatch):
     import io
     import re
 
-    from partnerkit.check import CheckResult, FileReport
     from partnerkit.findings import Finding, Position, Severity
-    from partnerkit.render.check_text import check_lines
+    from partnerkit.load.pipeline import CheckResult, FileReport
+    from partnerkit.render.check.text import check_lines
     from partnerkit.render.console import plain_text, write_styled
 
     at = Position(2, 8)
@@ -245,7 +245,7 @@ def test_yaml_test_suite_every_file_named_no_traceback():
 
 
 def test_unexpected_error_is_one_line_without_debug(cli, write, monkeypatch):
-    import partnerkit.check as check_module
+    import partnerkit.load.pipeline as check_module
 
     def boom(*args, **kwargs):
         raise RuntimeError("simulated bug")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from partnerkit.format_reference import format_reference
-from partnerkit.models import Partnership
+from partnerkit.record.format_reference import format_reference
+from partnerkit.record.models import Partnership
 from tests.conftest import ROOT
 
 
@@ -29,7 +29,7 @@ def test_reference_lists_every_top_level_field():
 def test_readme_documents_every_command_argument_and_option():
     import typer.main
 
-    from partnerkit.cli import app
+    from partnerkit.cli.app import app
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, command in typer.main.get_command(app).commands.items():

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit import edit_session
 from partnerkit.config import Config
-from partnerkit.edit_files import (
+from partnerkit.edit import session as edit_session
+from partnerkit.edit.operations import add_log_entry
+from partnerkit.edit.record_files import (
     ChangedOnDisk,
     create_record,
     encode,
@@ -24,9 +25,8 @@ from partnerkit.edit_files import (
     remove_stale_temporaries,
     replace_record,
 )
-from partnerkit.edit_session import blocking_findings
-from partnerkit.edit_yaml import Document
-from partnerkit.editing import add_log_entry
+from partnerkit.edit.session import blocking_findings
+from partnerkit.edit.splice import Document
 from partnerkit.errors import UsageError
 from tests.conftest import EXAMPLES, ROOT
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from partnerkit.config import Config
-from partnerkit.edit_session import blocking_findings
+from partnerkit.edit.session import blocking_findings
 from tests.conftest import ROOT
 
 ODD = (ROOT / "tests" / "edit_cases" / "odd.yaml").read_text(encoding="utf-8")
@@ -470,8 +470,8 @@ def test_new_rejects_a_bad_id(cli, tmp_path):
 def test_new_prompts_on_a_terminal(monkeypatch, tmp_path):
     from typer.testing import CliRunner
 
-    from partnerkit import commands_edit
-    from partnerkit.cli import app
+    from partnerkit.cli import edit as commands_edit
+    from partnerkit.cli.app import app
 
     monkeypatch.setattr(commands_edit, "_interactive", lambda: True)
     monkeypatch.chdir(tmp_path)

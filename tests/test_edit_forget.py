@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit.check import check_text
 from partnerkit.config import Config
-from partnerkit.edit_forget import forget_person
-from partnerkit.edit_session import blocking_findings
-from partnerkit.edit_yaml import Document
+from partnerkit.edit.forget import forget_person
+from partnerkit.edit.session import blocking_findings
+from partnerkit.edit.splice import Document
+from partnerkit.load.pipeline import check_text
 from partnerkit.rules.base import Context
 from tests.conftest import EXAMPLES, ROOT
 

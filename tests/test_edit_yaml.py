@@ -10,16 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partnerkit.config import Config
-from partnerkit.edit_session import blocking_findings
-from partnerkit.edit_yaml import (
-    Document,
-    EditBug,
-    LayoutError,
-    NotEditable,
-    plain_ok,
-    render_scalar,
-)
-from partnerkit.editing import (
+from partnerkit.edit.operations import (
     ActivityDetails,
     AssessmentDetails,
     MeetingDetails,
@@ -31,7 +22,16 @@ from partnerkit.editing import (
     add_meeting,
     change_phase,
 )
-from partnerkit.loader import parse_yaml
+from partnerkit.edit.session import blocking_findings
+from partnerkit.edit.splice import (
+    Document,
+    EditBug,
+    LayoutError,
+    NotEditable,
+    plain_ok,
+    render_scalar,
+)
+from partnerkit.load.strict_yaml import parse_yaml
 from tests.conftest import EXAMPLES, MINIMAL
 
 FLOW_LOG = MINIMAL + "followup_log:\n  - {date: 2026-01-01, summary: a}\n"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit import loader
-from partnerkit.check import check_paths, check_text
 from partnerkit.config import Config
+from partnerkit.load import strict_yaml as loader
+from partnerkit.load.pipeline import check_paths, check_text
 from partnerkit.rules.base import Context
 from tests.conftest import AS_OF, EXAMPLES, ROOT
 
@@ -42,7 +42,7 @@ def test_examples_show_some_realistic_warnings():
 def _findings(text: str, monkeypatch: pytest.MonkeyPatch, use_libyaml: bool) -> list:
     original = loader.parse_yaml
     monkeypatch.setattr(
-        "partnerkit.check.parse_yaml", lambda t: original(t, use_libyaml=use_libyaml)
+        "partnerkit.load.pipeline.parse_yaml", lambda t: original(t, use_libyaml=use_libyaml)
     )
     report = check_text(text, "r.yaml", Config(), Context(TODAY))
     return [(f.code, f.severity, f.message, f.position, f.path) for f in report.findings]

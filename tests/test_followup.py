@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit.check import check_text
 from partnerkit.config import Config
 from partnerkit.findings import Severity
+from partnerkit.load.pipeline import check_text
 from partnerkit.rules.base import Context
 
 BASE = (Path(__file__).parent / "rules" / "base.yaml").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partnerkit.loader import HAVE_LIBYAML, MAX_DEPTH, parse_yaml
+from partnerkit.load.strict_yaml import HAVE_LIBYAML, MAX_DEPTH, parse_yaml
 from tests.conftest import dedent
 
 PATHS = [True, False] if HAVE_LIBYAML else [False]

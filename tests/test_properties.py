@@ -8,10 +8,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partnerkit.check import CheckResult, check_text
 from partnerkit.config import Config
+from partnerkit.files.reader import decode
+from partnerkit.load.pipeline import CheckResult, check_text
 from partnerkit.rules.base import Context
-from partnerkit.source import decode
 from tests.conftest import AS_OF, EXAMPLES
 
 EXAMPLE_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.yaml"))]

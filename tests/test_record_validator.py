@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from partnerkit import record_validator as cache
-from partnerkit.loader import parse_yaml
-from partnerkit.models import Partnership
+from partnerkit.load import validator_cache as cache
+from partnerkit.load.strict_yaml import parse_yaml
+from partnerkit.record.models import Partnership
 from tests.conftest import BASE, EXAMPLES, MINIMAL, ROOT
 
 RULE_FIXTURES = sorted((ROOT / "tests" / "rules").glob("*/*.yaml"))
@@ -74,8 +74,8 @@ def _python(code: str, cache_dir: Path) -> subprocess.CompletedProcess:
 
 
 BUILT_BY_PYDANTIC = (
-    "from partnerkit.record_validator import record_validator\n"
-    "from partnerkit.models import Partnership\n"
+    "from partnerkit.load.validator_cache import record_validator\n"
+    "from partnerkit.record.models import Partnership\n"
     "record_validator()\n"
     "print(Partnership.__pydantic_complete__)\n"
 )
@@ -100,7 +100,7 @@ def test_cache_names_only_record_models():
     import io
 
     Spy(io.BytesIO(pickle.dumps(cache.generated_schema()))).load()
-    assert names == {"partnerkit.models"}
+    assert names == {"partnerkit.record.models"}
 
 
 class _Evil:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit.check import check_text
 from partnerkit.config import Config
 from partnerkit.i18n import set_language
+from partnerkit.load.pipeline import check_text
 from partnerkit.report import charts
 from partnerkit.report.annual import annual_report
 from partnerkit.report.portfolio import build_portfolio, partnership_report
@@ -138,7 +138,7 @@ def test_latest_assessment_with_means_and_gap():
 
 
 def test_the_portfolio_keeps_no_record_and_pickles():
-    from partnerkit.check import check_paths
+    from partnerkit.load.pipeline import check_paths
     from partnerkit.report.portfolio import portfolio_on_record
 
     config = Config()

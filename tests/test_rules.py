@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from partnerkit.check import check_text
 from partnerkit.config import Config
+from partnerkit.load.pipeline import check_text
 from partnerkit.rules import all_rules
 from partnerkit.rules.base import Context
 

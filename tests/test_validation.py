@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from partnerkit.check import check_text
 from partnerkit.config import Config
+from partnerkit.load.pipeline import check_text
 from partnerkit.rules.base import Context
 from tests.conftest import MINIMAL
 

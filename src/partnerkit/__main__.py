@@ -1,3 +1,3 @@
-from partnerkit.cli import main
+from partnerkit.cli.app import main
 
 main()

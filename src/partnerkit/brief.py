@@ -16,9 +16,9 @@ from partnerkit.config import Thresholds
 from partnerkit.errors import UsageError
 from partnerkit.followup import AssessmentView, Item, applicable_items, assessment_view
 from partnerkit.i18n import _, current_language
-from partnerkit.models import Decision, GovernanceBody, Indicator, Partnership
+from partnerkit.record.models import Decision, GovernanceBody, Indicator, Partnership
+from partnerkit.record.vocab import label
 from partnerkit.timeline import add_months, current_agreement, held_meetings, people_by_id
-from partnerkit.vocab import label
 
 UPCOMING_DAYS = 120
 DECISION_KINDS = ("renewal", "expiry", "action_plan", "vacancy", "assessment", "resource")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from partnerkit.check import CheckResult, FileReport
-from partnerkit.models import Partnership, Person
+from partnerkit.load.pipeline import CheckResult, FileReport
+from partnerkit.record.models import Partnership, Person
 from partnerkit.timeline import people_by_id
 
 

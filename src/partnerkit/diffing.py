@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerkit.config import Limits
-from partnerkit.discovery import record_files
+from partnerkit.files.discovery import record_files
+from partnerkit.files.reader import decode, read_source
 from partnerkit.findings import Severity
 from partnerkit.i18n import _
-from partnerkit.loader import parse_yaml
-from partnerkit.locate import Locator
-from partnerkit.models import Partnership
-from partnerkit.source import decode, read_source
-from partnerkit.validation import validate_record
-from partnerkit.vocab import label
+from partnerkit.load.positions import Locator
+from partnerkit.load.strict_yaml import parse_yaml
+from partnerkit.load.validate import validate_record
+from partnerkit.record.models import Partnership
+from partnerkit.record.vocab import label
 
 
 @dataclass

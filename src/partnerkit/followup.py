@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from partnerkit.check import CheckResult, FileReport
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
 from partnerkit.i18n import _
-from partnerkit.models import GovernanceBody, Partnership
+from partnerkit.load.pipeline import CheckResult, FileReport
+from partnerkit.record.models import GovernanceBody, Partnership
+from partnerkit.record.vocab import label
 from partnerkit.rules import get as get_rule
 from partnerkit.rules.base import HANDBOOK_CRITERIA
 from partnerkit.timeline import (
@@ -39,7 +40,6 @@ from partnerkit.timeline import (
     strategic_meetings,
     within,
 )
-from partnerkit.vocab import label
 
 MET, ATTENTION, NOT_MET = "met", "attention", "not_met"
 HEALTH_SYMBOL = {MET: "✓", ATTENTION: "!", NOT_MET: "✗"}

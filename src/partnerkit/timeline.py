@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from partnerkit.config import Thresholds
-from partnerkit.models import (
+from partnerkit.record.models import (
     Activity,
     AgreementPeriod,
     GovernanceBody,

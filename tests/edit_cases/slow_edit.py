@@ -27,7 +27,7 @@ def mark(phase: str) -> None:
 
 mark("start")
 
-from partnerkit import edit_files  # noqa: E402
+from partnerkit.edit import record_files as edit_files  # noqa: E402
 
 real_replace = os.replace
 
@@ -51,7 +51,7 @@ def slow_replace(source, target) -> None:
 edit_files._write_all = slow_write_all
 edit_files.os.replace = slow_replace  # the os module, in this throwaway process only
 
-from partnerkit.cli import exit_now, run  # noqa: E402
+from partnerkit.cli.app import exit_now, run  # noqa: E402
 
 code = run(sys.argv[1:])
 mark("exit")

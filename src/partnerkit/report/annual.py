@@ -12,10 +12,10 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from partnerkit.check import FileReport
 from partnerkit.config import Thresholds
 from partnerkit.followup import HANDBOOK_CRITERIA, MET, NOT_MET
-from partnerkit.models import Partnership
+from partnerkit.load.pipeline import FileReport
+from partnerkit.record.models import Partnership
 from partnerkit.report.portfolio import activity_span, localized, partnership_report
 from partnerkit.report.views import (
     ADJUST,

@@ -18,9 +18,9 @@ from pygal.etree import etree
 from pygal.style import Style
 
 from partnerkit.followup import HANDBOOK_CRITERIA, score_number
+from partnerkit.record.vocab import label
 from partnerkit.report.views import AssessmentReport, PartnershipReport, Portfolio
 from partnerkit.textsafe import inert
-from partnerkit.vocab import label
 
 FONT = (
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, '

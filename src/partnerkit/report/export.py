@@ -20,16 +20,16 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from partnerkit.check import CheckResult, FileReport
 from partnerkit.config import Thresholds
 from partnerkit.contacts import contacts_of
 from partnerkit.followup import HANDBOOK_CRITERIA
-from partnerkit.models import Partnership
+from partnerkit.load.pipeline import CheckResult, FileReport
+from partnerkit.record.models import Partnership
+from partnerkit.record.vocab import group_of, label
 from partnerkit.report.portfolio import partnership_report
 from partnerkit.report.views import PartnershipReport
 from partnerkit.textsafe import inert
 from partnerkit.timeline import current_agreement
-from partnerkit.vocab import group_of, label
 
 Cell = str | int | float | bool | date | None
 
@@ -305,7 +305,7 @@ def csv_bytes(columns: tuple[str, ...], rows: list[tuple[Cell, ...]]) -> bytes:
 
 
 def write_csv(folder: Path, tables: dict[str, list[tuple[Cell, ...]]]) -> list[Path]:
-    from partnerkit.writes import write_bytes_atomically
+    from partnerkit.files.writer import write_bytes_atomically
 
     written = []
     for name, columns in TABLES.items():

@@ -19,11 +19,11 @@ from markupsafe import Markup
 from partnerkit import __version__
 from partnerkit.followup import HANDBOOK_CRITERIA
 from partnerkit.i18n import current_language
+from partnerkit.record.vocab import label
 from partnerkit.report import charts
 from partnerkit.report.formatting import Formatter
-from partnerkit.report.text import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
+from partnerkit.report.labels import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
 from partnerkit.report.views import HORIZON_DAYS, AnnualReport, PartnershipReport, Portfolio
-from partnerkit.vocab import label
 
 HERE = Path(__file__).parent
 

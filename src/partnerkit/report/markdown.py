@@ -1,6 +1,6 @@
 """The report as Markdown: the same data and sections as the HTML page, without the charts.
 
-Record text goes through :func:`partnerkit.render.markdown.md_text`: inert, one line, HTML
+Record text goes through :func:`partnerkit.render.markdown_blocks.md_text`: inert, one line, HTML
 escaped and pipes escaped, so it can neither break a table nor become markup.
 """
 
@@ -11,9 +11,10 @@ from datetime import date
 from partnerkit import __version__
 from partnerkit.followup import HANDBOOK_CRITERIA, OVERDUE, Item
 from partnerkit.i18n import current_language
-from partnerkit.render.markdown import md_table, md_text
+from partnerkit.record.vocab import label
+from partnerkit.render.markdown_blocks import md_table, md_text
 from partnerkit.report.formatting import Formatter
-from partnerkit.report.text import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
+from partnerkit.report.labels import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
 from partnerkit.report.views import (
     HORIZON_DAYS,
     AnnualReport,
@@ -22,7 +23,6 @@ from partnerkit.report.views import (
     PlanItem,
     Portfolio,
 )
-from partnerkit.vocab import label
 
 
 class _Writer:

@@ -1,7 +1,7 @@
 """The portfolio report, and the report of each partnership in it.
 
 Each record is reduced to a :class:`PartnershipReport` while it is loaded (the ``on_record``
-functions below, run by :func:`partnerkit.check.check_paths`), so a large portfolio never
+functions below, run by :func:`partnerkit.load.pipeline.check_paths`), so a large portfolio never
 holds more than one record model at a time. The follow-up items, criterion health and the
 mutual assessment come from :mod:`partnerkit.followup`, and indicator status from
 :mod:`partnerkit.brief`, so the report always agrees with ``followup`` and ``brief``.
@@ -17,10 +17,10 @@ from datetime import date, timedelta
 from functools import partial
 
 from partnerkit.brief import IndicatorStatus, indicator_status
-from partnerkit.check import CheckResult, FileReport
 from partnerkit.config import Thresholds
 from partnerkit.followup import assessment_view, partnership_followup, score_number
-from partnerkit.models import Activity, GovernanceBody, Partnership
+from partnerkit.load.pipeline import CheckResult, FileReport
+from partnerkit.record.models import Activity, GovernanceBody, Partnership
 from partnerkit.report.views import (
     HORIZON_DAYS,
     YEARS_SHOWN,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from partnerkit.followup import MET, OVERDUE, AssessmentView, Item
-from partnerkit.vocab import group_of
+from partnerkit.record.vocab import group_of
 
 HORIZON_DAYS = 60  # "due soon", as in ``partnerkit followup``
 YEARS_SHOWN = 6  # activity years shown per partnership: the as-of year and five before

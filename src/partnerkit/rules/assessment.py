@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import Assessment, Partnership, Score
+from partnerkit.record.models import Assessment, Partnership, Score
 from partnerkit.rules.base import Context, E, Hit, W, rule
 from partnerkit.timeline import add_months
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
-from partnerkit.models import Partnership
+from partnerkit.record.models import Partnership
 
 PHASES = ("initiering", "uppstart", "drift", "utvardering", "nystart", "avveckling", "avslutad")
 ACTIVE = ("uppstart", "drift", "utvardering", "nystart")  # "uppstart and later"

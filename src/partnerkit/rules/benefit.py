@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import Assessment, Partnership
+from partnerkit.record.models import Assessment, Partnership
 from partnerkit.rules.assessment import latest_assessment
 from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, I, W, rule
 

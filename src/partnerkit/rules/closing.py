@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import Activity, Partnership, Person
+from partnerkit.record.models import Activity, Partnership, Person
 from partnerkit.rules.base import Context, Hit, I, W, rule
 from partnerkit.timeline import people_by_id, person_active
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import AgreementPeriod, Partnership
+from partnerkit.record.models import AgreementPeriod, Partnership
 from partnerkit.rules.base import ACTIVE, Context, E, Hit, W, rule
 from partnerkit.timeline import (
     DAYS_PER_YEAR,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import GovernanceBody, Meeting, Partnership
+from partnerkit.record.models import GovernanceBody, Meeting, Partnership
 from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, W, rule
 from partnerkit.timeline import (
     days,

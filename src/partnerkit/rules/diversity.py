@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from partnerkit.i18n import N_, _, current_language
-from partnerkit.models import Activity, Partnership
+from partnerkit.record.models import Activity, Partnership
+from partnerkit.record.vocab import group_of, label
 from partnerkit.rules.base import NOT_CLOSED, Context, E, Hit, W, rule
 from partnerkit.timeline import days, host_party, last_active
-from partnerkit.vocab import group_of, label
 
 MISSION_GROUPS = ("forskning", "utbildning", "kompetensforsorjning", "nyttiggorande")
 RECENT = ("drift", "utvardering")

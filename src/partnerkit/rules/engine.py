@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from partnerkit.config import Config
 from partnerkit.findings import Severity
 from partnerkit.i18n import _
-from partnerkit.models import Partnership
+from partnerkit.record.models import Partnership
 from partnerkit.rules import all_rules, matches
 from partnerkit.rules.base import Context, Rule
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import Goal, Indicator, Partnership, Person
+from partnerkit.record.models import Goal, Indicator, Partnership, Person
 from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, rule
 from partnerkit.timeline import (
     days,

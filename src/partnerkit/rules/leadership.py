@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import Partnership
+from partnerkit.record.models import Partnership
 from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, I, W, rule
 from partnerkit.timeline import (
     current_agreement,

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import ContactPair, GovernanceBody, Partnership
+from partnerkit.record.models import ContactPair, GovernanceBody, Partnership
+from partnerkit.record.vocab import label, slugs
 from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, rule
 from partnerkit.timeline import (
     cadence_days,
@@ -22,7 +23,6 @@ from partnerkit.timeline import (
     people_by_id,
     planned_meetings,
 )
-from partnerkit.vocab import label, slugs
 
 LEVELS = slugs("level")
 

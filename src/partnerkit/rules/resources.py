@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import Partnership, Resource
+from partnerkit.record.models import Partnership, Resource
+from partnerkit.record.vocab import label, slugs
 from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, rule
 from partnerkit.timeline import (
     EARMARKED,
@@ -26,7 +27,6 @@ from partnerkit.timeline import (
     resource_ended,
     within,
 )
-from partnerkit.vocab import label, slugs
 
 COORDINATION_WORDS = (
     "samordn",

@@ -14,7 +14,7 @@ from datetime import date
 from itertools import pairwise
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import Partnership, Period
+from partnerkit.record.models import Partnership, Period
 from partnerkit.rules.base import PHASES, Context, E, Hit, W, rule
 
 Path = tuple[str | int, ...]

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit.i18n import N_, _
-from partnerkit.models import Partnership
+from partnerkit.record.models import Partnership
+from partnerkit.record.vocab import label
 from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, rule
 from partnerkit.timeline import days, host_party, latest, people_by_id, person_active
-from partnerkit.vocab import label
 
 
 def _active_person(record: Partnership, person_id: str | None, today: date) -> bool:

@@ -1,0 +1,176 @@
+"""What every command shares: the error boundary, common options, loading the portfolio.
+
+Command modules import from here (never from ``partnerkit.cli.app``), so the commands can live
+in several modules without import cycles. Nothing heavy is imported at module level.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+state = {"debug": os.environ.get("PARTNERKIT_DEBUG") == "1"}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def error_boundary(command: F) -> F:
+    """Turn expected failures into a message and exit 2; never show a traceback by default."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from partnerkit.errors import UsageError
+
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except UsageError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if hasattr(exc, "exit_code") and hasattr(exc, "show"):
+                raise  # a usage error from Typer/Click: shown by Typer, exit 2
+            if state["debug"]:
+                traceback.print_exc()
+            from partnerkit.i18n import _
+
+            fail(
+                _(
+                    "partnerkit failed unexpectedly. This is a bug in partnerkit, not in your "
+                    "records; run the command again with --debug and report what it prints."
+                )
+            )
+
+    return wrapper  # type: ignore[return-value]
+
+
+def fail(message: str) -> None:
+    from partnerkit.textsafe import inert
+
+    sys.stderr.write(f"partnerkit: {inert(message)}\n")
+    raise typer.Exit(2)
+
+
+def language_option(value: str | None) -> str | None:
+    from partnerkit.i18n import LANGUAGES, set_language
+
+    if value is not None and value not in LANGUAGES:
+        raise typer.BadParameter(_use(LANGUAGES))
+    # The one place the language is set for a command: Click calls this for every command
+    # that has --lang, given or not (None: the environment's), before the command runs, and
+    # so that the errors of the options after it are in this language too.
+    set_language(value)
+    return value
+
+
+def _use(allowed: tuple[str, ...]) -> str:
+    from partnerkit.i18n import _
+
+    return _("use one of: {allowed}").format(allowed=", ".join(allowed))
+
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Record files or folders (default: the partnerships/ folder)."),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", callback=language_option, help="Language of messages: sv or en."),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Use this partnerkit.toml.", dir_okay=False)
+]
+
+
+def as_of_date(value: str | None) -> str | None:
+    if value is not None:
+        from datetime import date
+
+        try:
+            if len(value) != 10:
+                raise ValueError
+            date.fromisoformat(value)
+        except ValueError:
+            from partnerkit.i18n import _
+
+            message = _("write the date as YYYY-MM-DD, e.g. 2026-11-28")
+            raise typer.BadParameter(message) from None
+    return value
+
+
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", callback=as_of_date, help="Today's date for every date rule (YYYY-MM-DD)."
+    ),
+]
+FailOnOpt = Annotated[
+    str,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 on findings of this severity or worse: error, warning or never.",
+    ),
+]
+
+
+def today_from(as_of: str | None):
+    from datetime import date
+
+    return date.fromisoformat(as_of) if as_of else date.today()
+
+
+def fail_threshold(value: str):
+    from partnerkit.findings import Severity
+
+    thresholds = {"error": Severity.ERROR, "warning": Severity.WARNING, "never": None}
+    return thresholds[choice(value, tuple(thresholds), "--fail-on")]
+
+
+def load_portfolio(paths, as_of, config, on_record=None):
+    """Set the language, read the configuration, and check every record.
+
+    ``on_record(settings, today)`` makes the function applied to each valid record."""
+    from partnerkit.config import load_config
+    from partnerkit.i18n import _
+    from partnerkit.load.pipeline import check_paths
+
+    cwd = Path.cwd()
+    settings = load_config(config, cwd)
+    today = today_from(as_of)
+    each = on_record(settings, today) if on_record else None
+    result = check_paths(list(paths or []), settings, cwd, today, on_record=each)
+    if result.used_examples:
+        sys.stderr.write(_("No partnerships/ folder here: using the built-in examples.") + "\n")
+    return result, settings, today
+
+
+def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        raise typer.BadParameter(_use(allowed), param_hint=option)
+    return value
+
+
+def record_by_id(result: Any, record_id: str) -> Any:
+    """What ``on_record`` kept for the record ``record_id`` of a checked portfolio."""
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _
+
+    for report in result.files:
+        if report.record_id == record_id:
+            if report.derived is None:
+                raise UsageError(
+                    _("The record {id} ({file}) has errors; run partnerkit check first.").format(
+                        id=record_id, file=report.file
+                    )
+                )
+            return report.derived
+    raise UsageError(_("There is no partnership with the id {id}.").format(id=record_id))

@@ -1,0 +1,772 @@
+"""The edit commands. Registered on the app by :func:`register` (called from ``cli.py``).
+
+Each command parses its options, hands one edit to :func:`partnerkit.edit.session.edit_record`
+(read once, splice, verify, validate, replace atomically) and prints one line of what changed.
+Exit codes: 0 done; 1 the edited record would not be valid (nothing written, findings shown);
+2 the command cannot run (unknown id, file changed on disk, bad option).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from partnerkit.cli.common import ConfigOpt, LangOpt, as_of_date, choice, error_boundary
+from partnerkit.i18n import N_, _
+
+RecordArg = Annotated[
+    str, typer.Argument(help="The partnership id, or the path of its record file.")
+]
+FolderOpt = Annotated[
+    Path | None,
+    typer.Option("--folder", help="The records folder (default: the nearest partnerships/)."),
+]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+]
+DateOpt = Annotated[str, typer.Option("--date", callback=as_of_date, help="The date (YYYY-MM-DD).")]
+
+
+def _optional_date(name: str, help_text: str) -> Any:
+    return typer.Option(name, callback=as_of_date, help=help_text)
+
+
+def _day(value: str | None):
+    from datetime import date
+
+    return date.fromisoformat(value) if value else None
+
+
+def _vocab(value: str | None, vocabulary: str, option: str) -> str | None:
+    from partnerkit.record.vocab import slugs
+
+    return None if value is None else choice(value, slugs(vocabulary), option)
+
+
+def _literal(value: str, model: str, field: str, option: str) -> str:
+    import typing
+
+    from partnerkit.record import models
+
+    annotation = getattr(models, model).model_fields[field].annotation
+    allowed = next(
+        (
+            typing.get_args(a)
+            for a in (annotation, *typing.get_args(annotation))
+            if typing.get_origin(a) is typing.Literal
+        ),
+        (),
+    )
+    return choice(value, tuple(str(a) for a in allowed), option)
+
+
+def _pairs(values: list[str] | None, option: str) -> list[tuple[str, str]]:
+    """``SIDE=VALUE`` options as pairs."""
+    pairs = []
+    for value in values or []:
+        side, sep, rest = value.partition("=")
+        if not sep or not side.strip() or not rest.strip():
+            raise typer.BadParameter(_("write SIDE=VALUE, e.g. eu=p-anna"), param_hint=option)
+        pairs.append((side.strip(), rest.strip()))
+    return pairs
+
+
+def _number(value: str, option: str) -> int | float:
+    import math
+
+    try:
+        number = float(value.strip().replace(",", ".").replace("\u2212", "-"))
+    except ValueError:
+        raise typer.BadParameter(_("write a number, e.g. 12 or 3,5"), param_hint=option) from None
+    if not math.isfinite(number):
+        raise typer.BadParameter(_("write a finite number"), param_hint=option)
+    return int(number) if number.is_integer() and "." not in value.replace(",", ".") else number
+
+
+def _out(line: str) -> None:
+    from partnerkit.textsafe import inert
+
+    sys.stdout.write(inert(line) + "\n")
+
+
+def _run(record: str, folder, config, dry_run: bool, edit) -> None:
+    """Find the record, apply ``edit``, report. Exit 1 when the result would be invalid."""
+    from partnerkit.cli.common import today_from
+    from partnerkit.config import load_config
+    from partnerkit.edit.record_files import find_record
+    from partnerkit.edit.session import edit_record
+
+    cwd = Path.cwd()
+    settings = load_config(config, cwd)
+    path = find_record(record, folder, cwd)
+    outcome = _guarded(lambda: edit_record(path, edit, settings, today_from(None), cwd, dry_run))
+    if outcome.findings:
+        _print_findings(outcome.file, outcome.findings, outcome.already_invalid)
+        raise typer.Exit(1)
+    if dry_run:
+        sys.stdout.write(_inert_block(outcome.diff))
+    where = f"{outcome.file}:{outcome.line}" if outcome.line else outcome.file
+    _out(f"{where}: {outcome.change.message}" + _dry_note(dry_run))
+
+
+def _dry_note(dry_run: bool) -> str:
+    return " " + _("(dry run: nothing was written)") if dry_run else ""
+
+
+def _inert_block(text: str) -> str:
+    from partnerkit.textsafe import inert
+
+    return "".join(inert(line.rstrip("\n")) + "\n" for line in text.splitlines(True))
+
+
+def _guarded(action):
+    """Run ``action``; a splice that does not read back as intended is a bug, reported as
+    such with the reassurance that nothing was written."""
+    from partnerkit.cli.common import fail
+    from partnerkit.edit.splice import EditBug
+
+    try:
+        return action()
+    except EditBug:
+        fail(
+            _(
+                "partnerkit could not make this change safely, so the record was not changed. "
+                "This is a bug in partnerkit; please report it with the command you ran."
+            )
+        )
+
+
+def _print_findings(file: str, findings, already_invalid: bool) -> None:
+    from partnerkit.textsafe import inert, one_line
+
+    if already_invalid:
+        head = _(
+            "{file} has errors already; fix them first (partnerkit check). Nothing was written."
+        ).format(file=file)
+    else:
+        head = _(
+            "The change would make {file} invalid, so nothing was written. Problems in "
+            "the edited text:"
+        ).format(file=file)
+    lines = [inert(head)]
+    for f in findings:
+        lines.append(f"  {inert(f.file)}:{f.line}:{f.col}: {f.code} {one_line(f.message)}")
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+def log(
+    record: RecordArg,
+    text: Annotated[str, typer.Argument(help="What happened, in your own words.")],
+    date: DateOpt,
+    log_type: Annotated[
+        str,
+        typer.Option(
+            "--type",
+            help="meeting, note, contact, issue, risk, change, "
+            "communication or resource_allocation.",
+        ),
+    ] = "note",
+    author: Annotated[
+        str | None, typer.Option("--author", help="The person id of who wrote it.")
+    ] = None,
+    refs: Annotated[
+        list[str] | None,
+        typer.Option("--ref", help="An id this entry is about (decision, body …); repeatable."),
+    ] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Append an entry to the follow-up log (followup_log) of a record."""
+    from partnerkit.edit.operations import add_log_entry
+
+    kind = _vocab(log_type, "log_type", "--type")
+    day = _day(date)
+    _run(
+        record,
+        folder,
+        config,
+        dry_run,
+        lambda doc: add_log_entry(doc, day, text, kind, author, list(refs or [])),
+    )
+
+
+def meeting(
+    record: RecordArg,
+    body: Annotated[str, typer.Argument(help="The governance body id, e.g. styrgrupp.")],
+    date: DateOpt,
+    status: Annotated[str, typer.Option("--status", help="held, planned or cancelled.")] = "held",
+    kind: Annotated[
+        str, typer.Option("--kind", help="ordinary, extra or partnership_day.")
+    ] = "ordinary",
+    attendees: Annotated[
+        list[str] | None, typer.Option("--attendee", help="A person id; repeatable.")
+    ] = None,
+    brief: Annotated[str | None, typer.Option("--brief", help="The brief (underlag).")] = None,
+    brief_sent: Annotated[
+        str | None, _optional_date("--brief-sent", "When the brief was sent.")
+    ] = None,
+    minutes: Annotated[str | None, typer.Option("--minutes", help="The minutes.")] = None,
+    minutes_date: Annotated[
+        str | None, _optional_date("--minutes-date", "When the minutes were approved.")
+    ] = None,
+    decisions: Annotated[
+        list[str] | None,
+        typer.Option("--decision", help="A decision taken at the meeting; repeatable."),
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Person id owning the new decisions.")
+    ] = None,
+    due: Annotated[str | None, _optional_date("--due", "When the new decisions are due.")] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Add a meeting to a governance body, with the decisions it took (added to decisions
+    with new ids d-YYYY-NN). A meeting planned for that date is recorded as held instead."""
+    from partnerkit.edit.operations import MeetingDetails, add_meeting
+
+    details = MeetingDetails(
+        status=_literal(status, "Meeting", "status", "--status"),
+        kind=_literal(kind, "Meeting", "kind", "--kind"),
+        attendees=list(attendees or []),
+        brief_ref=brief,
+        brief_sent=_day(brief_sent),
+        minutes_ref=minutes,
+        minutes_date=_day(minutes_date),
+        decisions=list(decisions or []),
+        decision_owner=owner,
+        decision_due=_day(due),
+    )
+    day = _day(date)
+    _run(record, folder, config, dry_run, lambda doc: add_meeting(doc, body, day, details))
+
+
+def decide(
+    record: RecordArg,
+    text: Annotated[str, typer.Argument(help="The decision, as it was taken.")],
+    date: DateOpt,
+    body: Annotated[
+        str | None, typer.Option("--body", help="The body that took it (its id).")
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Person id responsible for it.")
+    ] = None,
+    due: Annotated[str | None, _optional_date("--due", "When it is due.")] = None,
+    decision_id: Annotated[
+        str | None, typer.Option("--id", help="Its id (default: the next d-YYYY-NN).")
+    ] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Add a decision (open until closed with partnerkit close)."""
+    from partnerkit.edit.operations import add_decision
+
+    day, due_day = _day(date), _day(due)
+    _run(
+        record,
+        folder,
+        config,
+        dry_run,
+        lambda doc: add_decision(doc, text, day, body, owner, due_day, decision_id),
+    )
+
+
+def close(
+    record: RecordArg,
+    decision: Annotated[str, typer.Argument(help="The decision id, e.g. d-2026-03.")],
+    date: DateOpt,
+    status: Annotated[str, typer.Option("--status", help="done or cancelled.")] = "done",
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Close an open decision: set its status (done or cancelled) and the date it closed."""
+    from partnerkit.edit.operations import close_decision
+
+    choice(status, ("done", "cancelled"), "--status")
+    day = _day(date)
+    _run(
+        record,
+        folder,
+        config,
+        dry_run,
+        lambda doc: close_decision(doc, decision, day, status),
+    )
+
+
+def activity(
+    record: RecordArg,
+    title: Annotated[str, typer.Argument(help="The activity's title.")],
+    form: Annotated[
+        str, typer.Option("--form", help="The form, e.g. examensarbete, forskningsprojekt.")
+    ],
+    activity_id: Annotated[
+        str | None, typer.Option("--id", help="Its id (default: a- and the title).")
+    ] = None,
+    status: Annotated[
+        str, typer.Option("--status", help="planned, ongoing, completed or cancelled.")
+    ] = "planned",
+    start: Annotated[str | None, _optional_date("--start", "When it starts.")] = None,
+    end: Annotated[str | None, _optional_date("--end", "When it ends.")] = None,
+    goals: Annotated[
+        list[str] | None, typer.Option("--goal", help="A goal id; repeatable.")
+    ] = None,
+    focus_area: Annotated[
+        str | None, typer.Option("--focus-area", help="The focus area id.")
+    ] = None,
+    domains: Annotated[
+        list[str] | None, typer.Option("--domain", help="A knowledge domain; repeatable.")
+    ] = None,
+    contacts: Annotated[
+        list[str] | None,
+        typer.Option("--contact", help="SIDE=PERSON, the contact on one side; repeatable."),
+    ] = None,
+    units: Annotated[
+        list[str] | None, typer.Option("--unit", help="SIDE=UNIT taking part; repeatable.")
+    ] = None,
+    volume: Annotated[
+        int | None, typer.Option("--volume", min=0, help="How many (students, projects …).")
+    ] = None,
+    outputs: Annotated[
+        list[str] | None, typer.Option("--output", help="A result; repeatable.")
+    ] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Add an activity: a thesis project, a joint research project, a course, an event …"""
+    from partnerkit.edit.operations import ActivityDetails, add_activity
+
+    details = ActivityDetails(
+        title=title,
+        form=_vocab(form, "form", "--form"),
+        activity_id=activity_id,
+        status=_literal(status, "Activity", "status", "--status"),
+        goal_ids=list(goals or []),
+        focus_area_id=focus_area,
+        domains=[_vocab(d, "domain", "--domain") for d in domains or []],
+        units=[{"side": s, "unit": u} for s, u in _pairs(units, "--unit")],
+        contacts=dict(_pairs(contacts, "--contact")),
+        start=_day(start),
+        end=_day(end),
+        volume=volume,
+        outputs=list(outputs or []),
+    )
+    _run(record, folder, config, dry_run, lambda doc: add_activity(doc, details))
+
+
+def measure(
+    record: RecordArg,
+    indicator: Annotated[str, typer.Argument(help="The indicator id.")],
+    value: Annotated[str, typer.Argument(help="The measured value, e.g. 12 or 3,5.")],
+    date: DateOpt,
+    note: Annotated[str | None, typer.Option("--note", help="A note on the value.")] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record a measurement of an indicator."""
+    from partnerkit.edit.operations import add_measurement
+
+    number = _number(value, "VALUE")
+    day = _day(date)
+    _run(
+        record,
+        folder,
+        config,
+        dry_run,
+        lambda doc: add_measurement(doc, indicator, day, number, note),
+    )
+
+
+def phase(
+    record: RecordArg,
+    new_phase: Annotated[
+        str,
+        typer.Argument(
+            metavar="PHASE",
+            help="initiering, uppstart, drift, utvardering, nystart, avveckling or avslutad.",
+        ),
+    ],
+    date: DateOpt,
+    decision: Annotated[
+        str | None, typer.Option("--decision", help="The decision behind the change (its id).")
+    ] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Move the partnership to a new lifecycle phase; the change is added to its history."""
+    from partnerkit.edit.operations import change_phase
+
+    chosen = _vocab(new_phase, "phase", "PHASE")
+    day = _day(date)
+    _run(record, folder, config, dry_run, lambda doc: change_phase(doc, chosen, day, decision))
+
+
+def assess(
+    record: RecordArg,
+    date: DateOpt,
+    instrument: Annotated[
+        str, typer.Option("--instrument", help="e.g. alliance_health_check, rag_checklist.")
+    ],
+    scale: Annotated[str, typer.Option("--scale", help="rag, likert5 or lmh.")] = "likert5",
+    scores: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--score",
+            help="SIDE:DIMENSION=VALUE, e.g. 'eu:Strategiskt värde=4,2'; repeatable.",
+        ),
+    ] = None,
+    respondents: Annotated[
+        list[str] | None,
+        typer.Option("--respondents", help="SIDE=N or SIDE:ROLE=N; repeatable."),
+    ] = None,
+    summary: Annotated[str | None, typer.Option("--summary", help="What it showed.")] = None,
+    decisions: Annotated[
+        list[str] | None,
+        typer.Option("--decision", help="A decision taken on it (its id); repeatable."),
+    ] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record an assessment (self-evaluation, health check) with its scores."""
+    from partnerkit.edit.operations import AssessmentDetails, add_assessment
+
+    details = AssessmentDetails(
+        instrument=_literal(instrument, "Assessment", "instrument", "--instrument"),
+        scale=_literal(scale, "Assessment", "scale", "--scale"),
+        respondents=[_respondents(r) for r in respondents or []],
+        scores=[_score(s) for s in scores or []],
+        summary=summary,
+        action_decision_ids=list(decisions or []),
+    )
+    day = _day(date)
+    _run(record, folder, config, dry_run, lambda doc: add_assessment(doc, day, details))
+
+
+_SCORE_WORDS = ("red", "amber", "green", "low", "medium", "high")
+
+
+def _score(text: str) -> dict:
+    left, sep, value = text.rpartition("=")
+    side, colon, dimension = left.partition(":")
+    if not sep or not colon or not side.strip() or not dimension.strip() or not value.strip():
+        raise typer.BadParameter(
+            _("write SIDE:DIMENSION=VALUE, e.g. 'eu:Strategiskt värde=4,2'"), param_hint="--score"
+        )
+    word = value.strip().lower()
+    score = word if word in _SCORE_WORDS else _number(value, "--score")
+    return {"dimension": dimension.strip(), "side": side.strip(), "value": score}
+
+
+def _respondents(text: str) -> dict:
+    left, sep, count = text.rpartition("=")
+    side, _colon, role = left.partition(":")
+    if not sep or not side.strip() or not count.strip().isdigit() or int(count) < 1:
+        raise typer.BadParameter(_("write SIDE=N or SIDE:ROLE=N"), param_hint="--respondents")
+    entry: dict = {"side": side.strip()}
+    if role.strip():
+        entry["role"] = role.strip()
+    entry["n"] = int(count)
+    return entry
+
+
+# --- new ----------------------------------------------------------------------------------
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def new(
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The new partnership's id, e.g. eu-nordverk.")
+    ],
+    title: Annotated[str | None, typer.Option("--title", help="Title in Swedish.")] = None,
+    title_en: Annotated[str | None, typer.Option("--title-en", help="Title in English.")] = None,
+    university: Annotated[
+        str | None,
+        typer.Option(
+            "--university", help="Your university (default: university in partnerkit.toml)."
+        ),
+    ] = None,
+    university_id: Annotated[
+        str | None, typer.Option("--university-id", help="Its party id.")
+    ] = None,
+    university_sector: Annotated[
+        str, typer.Option("--university-sector", help="Its sector.")
+    ] = "offentlig_sektor",
+    partner: Annotated[str | None, typer.Option("--partner", help="The partner's name.")] = None,
+    partner_id: Annotated[str | None, typer.Option("--partner-id", help="Its party id.")] = None,
+    sector: Annotated[
+        str | None,
+        typer.Option(
+            "--sector",
+            help="The partner's sector: naringsliv, offentlig_sektor, ideburen_sektor or akademi.",
+        ),
+    ] = None,
+    phase_: Annotated[
+        str | None, typer.Option("--phase", help="The lifecycle phase, e.g. initiering.")
+    ] = None,
+    since: Annotated[
+        str | None, _optional_date("--since", "Start of the phase (default: today).")
+    ] = None,
+    coordinator: Annotated[
+        str | None, typer.Option("--coordinator", help="The coordinator's name.")
+    ] = None,
+    coordinator_id: Annotated[
+        str, typer.Option("--coordinator-id", help="The coordinator's person id.")
+    ] = "p-samordnare",
+    coordinator_title: Annotated[
+        str | None, typer.Option("--coordinator-title", help="The coordinator's title.")
+    ] = None,
+    folder: FolderOpt = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the record; write nothing.")
+    ] = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Create a record from a template derived from the models. Asks for the essentials on a
+    terminal; otherwise give them as options."""
+    from partnerkit.cli.common import today_from
+    from partnerkit.config import load_config
+    from partnerkit.edit.new import SLUG, NewRecord, new_record_text, party_id
+    from partnerkit.edit.record_files import create_record, record_ids
+    from partnerkit.edit.session import blocking_findings
+    from partnerkit.errors import UsageError
+    from partnerkit.files.discovery import RECORDS_DIR, display_path, find_records_dir
+
+    cwd = Path.cwd()
+    settings = load_config(config, cwd)
+    if not SLUG.fullmatch(record_id) or len(record_id) > 63:
+        raise UsageError(
+            _("'{id}' cannot be an id: use a-z, 0-9 and - between them, e.g. eu-nordverk.").format(
+                id=record_id
+            )
+        )
+    values = {
+        "--title": title,
+        "--university": university or settings.university,
+        "--partner": partner,
+        "--sector": sector,
+        "--phase": phase_,
+        "--coordinator": coordinator,
+    }
+    values = _ask_for_missing(values)
+    _vocab(values["--sector"], "sector", "--sector")
+    _vocab(values["--phase"], "phase", "--phase")
+    _vocab(university_sector, "sector", "--university-sector")
+    host_id = university_id or party_id(values["--university"])
+    other_id = partner_id or party_id(values["--partner"])
+    for option, value in (
+        ("--university-id", host_id),
+        ("--partner-id", other_id),
+        ("--coordinator-id", coordinator_id),
+    ):
+        if not SLUG.fullmatch(value):
+            raise typer.BadParameter(_("use a-z, 0-9 and - between them"), param_hint=option)
+    if host_id == other_id:
+        raise UsageError(_("The university and the partner need different ids; set --partner-id."))
+    record = NewRecord(
+        record_id=record_id,
+        title=values["--title"],
+        title_en=title_en,
+        university=values["--university"],
+        university_id=host_id,
+        university_sector=university_sector,
+        partner=values["--partner"],
+        partner_id=other_id,
+        partner_sector=values["--sector"],
+        phase=values["--phase"],
+        since=_day(since) or today_from(None),
+        coordinator=values["--coordinator"],
+        coordinator_id=coordinator_id,
+        coordinator_title=coordinator_title,
+    )
+    text = new_record_text(record)
+    base = folder or find_records_dir(cwd) or cwd / RECORDS_DIR
+    target = base / f"{record_id}.yaml"
+    findings = blocking_findings(text, display_path(target, cwd), settings, today_from(None))
+    if findings:
+        _print_findings(display_path(target, cwd), findings, already_invalid=False)
+        raise typer.Exit(1)
+    if dry_run:
+        sys.stdout.write(_inert_block(text))
+        return
+    if base.is_dir():
+        from partnerkit.load.pipeline import normalised_id
+
+        for other, existing in record_ids(base).items():
+            if normalised_id(existing) == normalised_id(record_id):
+                raise UsageError(
+                    _("The id {id} is already used by {file}; choose another.").format(
+                        id=record_id, file=other
+                    )
+                )
+    else:
+        base.mkdir(parents=True)
+        _out(_("Created the folder {folder}.").format(folder=base))
+    create_record(target, text.encode("utf-8"))
+    shown = display_path(target, cwd)
+    _out(_("Created {file}; check it with: partnerkit check {file}").format(file=shown))
+
+
+_PROMPTS = {
+    "--title": (N_("Title (in Swedish)"), None),
+    "--university": (N_("Your university"), None),
+    "--partner": (N_("The partner's name"), None),
+    "--sector": (N_("The partner's sector"), "sector"),
+    "--phase": (N_("Lifecycle phase"), "phase"),
+    "--coordinator": (N_("The coordinator's name"), None),
+}
+
+
+def _ask_for_missing(values: dict[str, str | None]) -> dict[str, str]:
+    from partnerkit.errors import UsageError
+
+    missing = [option for option, value in values.items() if not value]
+    if missing and not _interactive():
+        raise UsageError(
+            _(
+                "Missing {options}: give them as options, or run partnerkit new in a "
+                "terminal to be asked."
+            ).format(options=", ".join(missing))
+        )
+    from partnerkit.record.vocab import slugs
+
+    for option in missing:
+        label, vocabulary = _PROMPTS[option]
+        allowed = slugs(vocabulary) if vocabulary else ()
+        question = _(label) + (f" ({', '.join(allowed)})" if allowed else "")
+        while True:
+            answer = str(typer.prompt(question)).strip()
+            if answer and (not allowed or answer in allowed):
+                break
+            sys.stderr.write(
+                _("Choose one of: {choices}").format(choices=", ".join(allowed)) + "\n"
+            )
+        values[option] = answer
+    return values  # type: ignore[return-value]
+
+
+# --- forget -------------------------------------------------------------------------------
+
+
+def forget(
+    person_id: Annotated[
+        str, typer.Argument(metavar="PERSON_ID", help="The person's id, e.g. p-anna.")
+    ],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="Only the person with this name (when the id is used "
+            "for different people in different records).",
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role",
+            help="Text that replaces the person (default: their title "
+            "and party, e.g. 'Rektor (Exempeluniversitetet)').",
+        ),
+    ] = None,
+    records: Annotated[
+        list[str] | None,
+        typer.Option("--record", help="Only this record (id or path); repeatable."),
+    ] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Remove a person from every record in one step, for someone who has left or asked to
+    be erased.
+
+    The entry in people is removed. Where the model allows only a person id, the reference
+    goes: the id is removed from attendee lists and side -> person mappings (owners,
+    responsible, contacts, contact pairs); optional fields (author, owner, holder_person_id,
+    contact_person_id) are removed; entries that need a person (leadership, body members,
+    signatories, coordinator, counterparts, internal network, dual roles) are removed.
+    Where text is allowed, the person is replaced by their role: the id in text fields
+    (followup_log refs, mandate delegated_by), and their full name in free text and in
+    comments. Every changed record is validated before anything is written; each file is
+    replaced atomically."""
+    from partnerkit.cli.common import today_from
+    from partnerkit.config import load_config
+    from partnerkit.edit.record_files import ChangedOnDisk, replace_record
+    from partnerkit.edit.session import plan_forget
+
+    cwd = Path.cwd()
+    settings = load_config(config, cwd)
+    plans = _guarded(
+        lambda: plan_forget(
+            person_id, name, role, records or [], folder, settings, today_from(None), cwd
+        )
+    )
+    invalid = [p for p in plans if p.findings]
+    if invalid:
+        for plan in invalid:
+            _print_findings(plan.file, plan.findings, plan.already_invalid)
+        raise typer.Exit(1)
+    written: list[str] = []
+    for plan in plans:
+        if dry_run:
+            sys.stdout.write(_inert_block(plan.diff))
+        else:
+            try:
+                replace_record(plan.snapshot, plan.new_bytes)
+            except ChangedOnDisk as exc:
+                if written:
+                    exc.args = (
+                        str(exc)
+                        + " "
+                        + _("Already changed: {files}.").format(files=", ".join(written)),
+                    )
+                raise
+            written.append(plan.file)
+        _out(
+            _("{file}: forgot {name} ({id})").format(
+                file=plan.file, name=plan.result.person_name, id=person_id
+            )
+            + _dry_note(dry_run)
+        )
+        for line in plan.result.lines:
+            _out(f"  {line}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""
+    for command, name in (
+        (new, "new"),
+        (log, "log"),
+        (meeting, "meeting"),
+        (decide, "decide"),
+        (close, "close"),
+        (activity, "activity"),
+        (measure, "measure"),
+        (phase, "phase"),
+        (assess, "assess"),
+        (forget, "forget"),
+    ):
+        app.command(name)(error_boundary(command))

@@ -1,0 +1,1 @@
+"""Safe edits of records: splices of the text, validated, written atomically."""

@@ -1,0 +1,104 @@
+"""The text of a new record, derived from the models.
+
+The essentials (what :class:`~partnerkit.record.models.Partnership` requires, plus the coordinator)
+are written as YAML in the models' field order; every other top-level field is listed in a
+closing comment with its type, read from the models, so the template follows the format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from partnerkit.edit.operations import field_order, slugify
+from partnerkit.edit.splice import block_mapping_lines
+from partnerkit.i18n import _
+from partnerkit.record.json_schema import SCHEMA_PATH
+
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
+@dataclass
+class NewRecord:
+    record_id: str
+    title: str
+    university: str
+    university_id: str
+    university_sector: str
+    partner: str
+    partner_id: str
+    partner_sector: str
+    phase: str
+    since: date
+    coordinator: str
+    coordinator_id: str = "p-samordnare"
+    coordinator_title: str | None = None
+    title_en: str | None = None
+
+
+def party_id(name: str) -> str:
+    """A short id for a party from its name (``Nordverk AB`` -> ``nordverk-ab``)."""
+    return slugify(name, limit=24)
+
+
+def record_data(new: NewRecord) -> dict:
+    title = {"sv": new.title}
+    if new.title_en:
+        title["en"] = new.title_en
+    person = {"id": new.coordinator_id, "name": new.coordinator, "side": new.university_id}
+    if new.coordinator_title:
+        person["title"] = new.coordinator_title
+    data = {
+        "schema_version": "1",
+        "id": new.record_id,
+        "title": title,
+        "parties": [
+            {
+                "id": new.university_id,
+                "name": new.university,
+                "role": "larosate_host",
+                "sector": new.university_sector,
+            },
+            {
+                "id": new.partner_id,
+                "name": new.partner,
+                "role": "partner",
+                "sector": new.partner_sector,
+            },
+        ],
+        "lifecycle": {"phase": new.phase, "phase_since": new.since},
+        "people": [person],
+        "coordination": {
+            "coordinator": {"person_id": new.coordinator_id, "side": new.university_id}
+        },
+    }
+    return {key: data[key] for key in field_order("Partnership") if key in data}
+
+
+def _type_text(annotation, metadata) -> str:
+    from partnerkit.record.format_reference import describe_type
+
+    text = describe_type(annotation, metadata)
+    text = re.sub(r"\[(\w+)\]\(#\w+\)", r"\1", text)
+    return text.replace("`", "")
+
+
+def new_record_text(new: NewRecord, eol: str = "\n") -> str:
+    from partnerkit.record.models import Partnership
+
+    data = record_data(new)
+    lines = [
+        f"# yaml-language-server: $schema=../{SCHEMA_PATH}",
+        "# " + _("Created with partnerkit new; check it with: partnerkit check"),
+    ]
+    for key, value in data.items():
+        if isinstance(value, (dict, list)) and key != "title":
+            lines.append("")
+        lines.extend(block_mapping_lines({key: value}, 0, 2, nested_block=True))
+    lines += ["", "# " + _("Add these as the partnership develops (see partnerkit schema):")]
+    for name, info in Partnership.model_fields.items():
+        key = info.alias or name
+        if key not in data:
+            lines.append(f"#   {key}: {_type_text(info.annotation, info.metadata)}")
+    return eol.join(lines) + eol

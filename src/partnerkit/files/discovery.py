@@ -1,0 +1,76 @@
+"""Which files to check: explicit paths, folders searched for records, or the default folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from partnerkit.errors import UsageError
+from partnerkit.i18n import _
+
+RECORDS_DIR = "partnerships"
+SUFFIXES = (".yaml", ".yml")
+
+
+def find_records_dir(start: Path) -> Path | None:
+    """The nearest ``partnerships/`` folder at or above ``start``."""
+    for folder in (start, *start.parents):
+        candidate = folder / RECORDS_DIR
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def embedded_examples() -> Path:
+    """The example records shipped with partnerkit (in the wheel, or in a source checkout)."""
+    packaged = Path(__file__).parents[1] / "examples"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / RECORDS_DIR
+
+
+def default_paths(cwd: Path) -> tuple[list[Path], bool]:
+    """The records folder for ``cwd``, and whether it is the embedded examples."""
+    found = find_records_dir(cwd)
+    if found is not None:
+        return [found], False
+    return [embedded_examples()], True
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Record files named by ``paths``: files as given, folders searched without following
+    symlinked folders. Raises :class:`UsageError` for a path that does not exist or a set of
+    paths that holds no record file."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(record_files(path))
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            raise UsageError(_("The path {path} does not exist.").format(path=path))
+    if not files:
+        names = ", ".join(str(p) for p in paths)
+        raise UsageError(
+            _("No record files (*.yaml, *.yml) were found in {names}.").format(names=names)
+        )
+    return list(dict.fromkeys(files))
+
+
+def record_files(folder: Path) -> list[Path]:
+    """The record files under ``folder``, sorted; symlinked folders and dot files skipped."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(SUFFIXES) and not name.startswith("."):
+                found.append(Path(dirpath) / name)
+    return found
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """A stable, readable name: relative to ``cwd`` when inside it, with ``/`` separators."""
+    try:
+        return path.absolute().relative_to(cwd).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,1 @@
+"""One record file to a Partnership and findings: strict YAML, positions, validation."""

@@ -1,0 +1,267 @@
+"""Check records: read -> strict YAML -> model -> references, then the portfolio-wide checks.
+
+The library entry point is :func:`check_paths`; it returns data and never prints or exits.
+Each file is processed on its own and its node tree dropped afterwards, so memory stays flat
+however large the portfolio is; large portfolios are spread over every core.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from partnerkit.config import Config
+from partnerkit.files.discovery import default_paths, display_path, expand
+from partnerkit.files.reader import read_source
+from partnerkit.findings import Finding, Position, Severity
+from partnerkit.i18n import _
+from partnerkit.load.positions import Locator
+from partnerkit.load.references import check_references
+from partnerkit.load.strict_yaml import YamlProblem, parse_yaml
+from partnerkit.load.validate import validate_record
+from partnerkit.record.models import Partnership
+from partnerkit.rules.base import Context
+from partnerkit.rules.engine import run_rules
+
+_TRANSLATED_ARGS = ("kind", "hint")
+
+
+@dataclass
+class FileReport:
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    record_id: str | None = None
+    id_position: Position | None = None
+    record: Partnership | None = None
+    skipped: bool = False
+    derived: Any = None  # what ``on_record`` made of the record, when it was valid
+
+
+@dataclass
+class CheckResult:
+    files: list[FileReport]
+    used_examples: bool = False
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for report in self.files for f in report.findings), key=Finding.sort_key)
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.severity == severity for report in self.files for f in report.findings)
+
+    def exit_code(self, fail_on: Severity | None = Severity.ERROR) -> int:
+        if fail_on is None:
+            return 0
+        failing = any(f.severity >= fail_on for r in self.files for f in r.findings)
+        return 1 if failing else 0
+
+
+def resolve_paths(paths: list[Path], cwd: Path) -> tuple[list[Path], bool]:
+    """The record files to check and whether they are the embedded examples."""
+    used_examples = False
+    if not paths:
+        paths, used_examples = default_paths(cwd)
+    return expand(paths), used_examples
+
+
+OnRecord = Callable[[FileReport, Partnership], Any]
+PARALLEL_FROM = 48  # records; below this, starting workers costs more than it saves
+
+
+def check_paths(
+    paths: list[Path],
+    config: Config,
+    cwd: Path,
+    today: date,
+    keep_records: bool = False,
+    on_record: OnRecord | None = None,
+) -> CheckResult:
+    """Check every record. ``on_record`` is called with each valid record while it is loaded;
+    its result is kept in ``FileReport.derived``, so callers need not keep whole records."""
+    files, used_examples = resolve_paths(paths, cwd)
+    task = partial(
+        _check_one,
+        cwd=cwd,
+        config=config,
+        context=Context(today, config.thresholds),
+        keep_record=keep_records,
+        on_record=on_record,
+    )
+    reports = _map(task, files)
+    _check_unique_ids(reports)
+    return CheckResult(reports, used_examples)
+
+
+def _check_one(
+    path: Path,
+    cwd: Path,
+    config: Config,
+    context: Context,
+    keep_record: bool,
+    on_record: OnRecord | None,
+) -> FileReport:
+    report = check_file(path, display_path(path, cwd), config, context, keep_record=True)
+    if report.record is not None and on_record is not None:
+        report.derived = on_record(report, report.record)
+    if not keep_record:
+        report.record = None
+    return report
+
+
+def worker_count(files: int) -> int:
+    """Processes to use: ``PARTNERKIT_JOBS`` if set, else every core for large portfolios."""
+    configured = os.environ.get("PARTNERKIT_JOBS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return (os.cpu_count() or 1) if files >= PARALLEL_FROM else 1
+
+
+def _map(task: Callable[[Path], FileReport], files: list[Path]) -> list[FileReport]:
+    workers = min(worker_count(len(files)), len(files))
+    if workers <= 1:
+        return [task(path) for path in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    chunk = max(1, len(files) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(task, files, chunksize=chunk))
+
+
+def record_if_id(report: FileReport, record: Partnership, record_id: str) -> Partnership | None:
+    """An ``on_record`` function that keeps only the record with this id."""
+    return record if record.id == record_id else None
+
+
+def only_changed(result: CheckResult, revision: str, cwd: Path) -> CheckResult:
+    """Keep the reports of files changed since ``revision`` (the checks saw every file)."""
+    from partnerkit.files.git import changed_since
+
+    changed = changed_since(revision, cwd)
+    kept = [r for r in result.files if (cwd / r.file).resolve() in changed]
+    return CheckResult(kept, result.used_examples)
+
+
+def check_file(
+    path: Path, name: str, config: Config, context: Context, keep_record: bool = False
+) -> FileReport:
+    text, problem = read_source(path, config.limits.max_file_bytes)
+    if problem is not None:
+        message = _(problem.message).format(**problem.args)
+        finding = Finding(problem.code, problem.severity, message, name, problem.position)
+        return FileReport(name, [finding], skipped=problem.code == "FILE-02")
+    assert text is not None
+    return check_text(text, name, config, context, keep_record)
+
+
+def check_text(
+    text: str, name: str, config: Config, context: Context, keep_record: bool = False
+) -> FileReport:
+    parsed = parse_yaml(text)
+    locator = Locator(parsed.root, text)
+    report = FileReport(name, [_yaml_finding(p, name, locator) for p in parsed.problems])
+    if parsed.fatal or not isinstance(parsed.data, dict):
+        return report
+    skip = {p.path for p in parsed.problems}
+    record, schema_findings = validate_record(parsed.data, locator, name, skip)
+    report.findings.extend(schema_findings)
+    _remember_id(report, parsed.data, locator)
+    if record is None:
+        return report
+    for problem in check_references(record):
+        report.findings.append(
+            _located(
+                problem.code,
+                Severity.ERROR,
+                problem.message,
+                problem.path,
+                problem.at_key,
+                name,
+                locator,
+            )
+        )
+    for hit in run_rules(record, config, context):
+        report.findings.append(
+            _located(hit.code, hit.severity, hit.message, hit.path, hit.at_key, name, locator)
+        )
+    if keep_record:
+        report.record = record
+    return report
+
+
+def _located(
+    code: str,
+    severity: Severity,
+    message: str,
+    path: tuple[str | int, ...],
+    at_key: bool,
+    name: str,
+    locator: Locator,
+) -> Finding:
+    position = locator.position(path, at_key=at_key)
+    return Finding(
+        code, severity, message, name, position, path, locator.source_line(position.line)
+    )
+
+
+def _yaml_finding(problem: YamlProblem, name: str, locator: Locator) -> Finding:
+    args = {
+        key: _(value) if key in _TRANSLATED_ARGS and isinstance(value, str) else value
+        for key, value in problem.args.items()
+    }
+    message = _(problem.message).format(**args).strip()
+    return Finding(
+        problem.code,
+        Severity.ERROR,
+        message,
+        name,
+        problem.position,
+        problem.path,
+        locator.source_line(problem.position.line),
+    )
+
+
+def _remember_id(report: FileReport, data: dict, locator: Locator) -> None:
+    record_id = data.get("id")
+    if isinstance(record_id, str):
+        report.record_id = record_id
+        report.id_position = locator.position(("id",))
+
+
+def normalised_id(record_id: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", record_id.lower())
+
+
+def _check_unique_ids(reports: Iterable[FileReport]) -> None:
+    first: dict[str, FileReport] = {}
+    for report in reports:
+        if report.record_id is None:
+            continue
+        key = normalised_id(report.record_id)
+        if key not in first:
+            first[key] = report
+            continue
+        other = first[key]
+        message = _(
+            "The partnership id '{id}' is already used by {file} ('{other}'); "
+            "every partnership needs its own id."
+        ).format(id=report.record_id, file=other.file, other=other.record_id)
+        report.findings.append(
+            Finding(
+                "REF-03",
+                Severity.ERROR,
+                message,
+                report.file,
+                report.id_position or Position(1, 1),
+                ("id",),
+            )
+        )

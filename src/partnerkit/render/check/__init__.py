@@ -1,0 +1,1 @@
+"""`partnerkit check` in each output format, one module per format."""

@@ -1,0 +1,74 @@
+"""`check --format sarif`: SARIF 2.1.0 for code scanning, with rules, levels and regions."""
+
+from __future__ import annotations
+
+import json
+
+from partnerkit import __version__
+from partnerkit.i18n import _
+from partnerkit.load.codes import BUILTIN, code_info
+from partnerkit.load.pipeline import CheckResult
+from partnerkit.rules import all_rules
+from partnerkit.textsafe import inert
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rule_descriptor(code: str) -> dict[str, object]:
+    info = code_info(code)
+    descriptor: dict[str, object] = {
+        "id": code,
+        "name": info.name,
+        "shortDescription": {"text": _(info.title)},
+        "fullDescription": {"text": _(info.explanation)},
+        "help": {"text": _(info.explanation)},
+        "defaultConfiguration": {"level": LEVEL[info.default_severity]},
+    }
+    if info.criterion:
+        descriptor["properties"] = {"criterion": info.criterion}
+    return descriptor
+
+
+def sarif(result: CheckResult) -> str:
+    codes = [*BUILTIN, *all_rules()]
+    index = {code: i for i, code in enumerate(codes)}
+    results = []
+    for finding in result.findings:
+        region = {"startLine": finding.position.line, "startColumn": finding.position.col}
+        end = finding.position
+        if end.end_line is not None and end.end_col is not None:
+            region.update(endLine=end.end_line, endColumn=end.end_col)
+        results.append(
+            {
+                "ruleId": finding.code,
+                "ruleIndex": index.get(finding.code, 0),
+                "level": LEVEL[finding.severity.label],
+                "message": {"text": inert(finding.message)},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": finding.file},
+                            "region": region,
+                        }
+                    }
+                ],
+            }
+        )
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "partnerkit",
+                        "version": __version__,
+                        "rules": [_rule_descriptor(code) for code in codes],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,104 @@
+"""`partnerkit rules`: the rule catalogue as a table, as JSON, or one rule explained."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from partnerkit.config import Thresholds
+from partnerkit.i18n import _
+from partnerkit.render.check.text import severity_label
+from partnerkit.rules.base import PHASES, Rule
+
+
+def rule_data(item: Rule) -> dict[str, object]:
+    defaults = Thresholds()
+    return {
+        "code": item.code,
+        "name": item.name,
+        "criterion": item.criterion,
+        "severity": item.severity.label,
+        "severity_by_phase": {phase: s.label for phase, s in item.by_phase.items()},
+        "phases": list(item.phases),
+        "title": _(item.title),
+        "explanation": _(item.explanation),
+        "source": item.source,
+        "options": {name: getattr(defaults, name) for name in item.options},
+        "bad": item.bad,
+        "good": item.good,
+    }
+
+
+def rules_json(rules: list[Rule]) -> str:
+    return json.dumps([rule_data(r) for r in rules], ensure_ascii=False, indent=2) + "\n"
+
+
+def _severity_text(item: Rule) -> str:
+    parts = [severity_label(item.severity)]
+    for severity in sorted(set(item.by_phase.values()), reverse=True):
+        phases = [p for p in PHASES if item.by_phase.get(p) == severity]
+        parts.append(f"{severity_label(severity)} ({', '.join(phases)})")
+    return "; ".join(parts)
+
+
+def _phases_text(item: Rule) -> str:
+    return _("all") if len(item.phases) == len(PHASES) else ", ".join(item.phases)
+
+
+def render_rules_table(rules: list[Rule], console: Console) -> None:
+    table = Table(box=None, show_lines=False, pad_edge=False)
+    for header in (_("code"), _("criterion"), _("severity"), _("phases"), _("title")):
+        table.add_column(header, overflow="fold")
+    for item in rules:
+        table.add_row(
+            item.code, item.criterion, _severity_text(item), _phases_text(item), _(item.title)
+        )
+    console.print(table)
+
+
+def render_builtin(code: str, console: Console) -> None:
+    """A built-in check (file, YAML, schema, references) explained."""
+    from partnerkit.load.codes import code_info
+
+    info = code_info(code)
+    console.print(Text(f"{code} {info.name}", style="bold"))
+    console.print(Text(_(info.title), style="bold"))
+    console.print()
+    console.print(
+        Text(
+            _(
+                "A built-in check of the record format, always on. The finding's message says "
+                "what is wrong and what to do; see the README for the record format."
+            )
+        )
+    )
+
+
+def render_rule(item: Rule, console: Console) -> None:
+    console.print(Text(f"{item.code} {item.name}", style="bold"))
+    console.print(Text(_(item.title), style="bold"))
+    console.print()
+    console.print(Text(_(item.explanation)))
+    console.print()
+    rows = (
+        (_("criterion"), item.criterion),
+        (_("severity"), _severity_text(item)),
+        (_("phases"), _phases_text(item)),
+        (_("source"), item.source),
+    )
+    for label, value in rows:
+        console.print(Text.assemble((f"{label}: ", "dim"), value))
+    defaults = {f.name: getattr(Thresholds(), f.name) for f in fields(Thresholds)}
+    if item.options:
+        console.print(Text(_("options (partnerkit.toml, [thresholds]):"), style="dim"))
+        for name in item.options:
+            console.print(f"  {name} = {defaults[name]}")
+    for label, snippet in ((_("fails"), item.bad), (_("passes"), item.good)):
+        if snippet:
+            console.print()
+            console.print(Text(f"{label}:", style="bold"))
+            console.print(Text(snippet.rstrip("\n")))
