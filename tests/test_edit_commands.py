@@ -9,7 +9,6 @@ the CRLF variants both sides are converted, so a new line with a bare ``\\n`` wo
 from __future__ import annotations
 
 import difflib
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -398,7 +397,7 @@ def test_every_edit_result_is_a_valid_record(cli, odd):
     ):
         run_ok(cli, cwd, *args)
     text = record.read_bytes().decode("utf-8-sig")
-    assert blocking_findings(text, "odd.yaml", Config(), date(2026, 11, 28)) == []
+    assert blocking_findings(text, "odd.yaml", Config()) == []
 
 
 # --- new ----------------------------------------------------------------------------------
@@ -435,7 +434,7 @@ def test_new_creates_a_record_that_loads_clean(cli, tmp_path):
     assert 'schema_version: "1"\n' in text and '  sv: "Partnerskap: Exempel"\n' in text
     assert "  - id: abergs-bygg-ab\n    name: Åbergs Bygg AB\n" in text
     assert "#   followup_log: list of LogEntry\n" in text
-    assert blocking_findings(text, "eu-test.yaml", Config(), date(2026, 11, 28)) == []
+    assert blocking_findings(text, "eu-test.yaml", Config()) == []
     check = cli("check", "partnerships/eu-test.yaml", "--as-of", "2026-11-28", cwd=tmp_path)
     assert check.exit_code == 0, check.output
     run_ok(cli, tmp_path, "log", "eu-test", "Första mötet", "--date", "2026-11-20")

@@ -6,8 +6,10 @@ Only work identity is shown (name, title, unit); records hold no private contact
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from partnerkit.load.pipeline import CheckResult, FileReport
+from partnerkit.config import Thresholds
+from partnerkit.load.pipeline import CheckResult, FileReport, OnRecord
 from partnerkit.record.models import Partnership, Person
 from partnerkit.timeline import people_by_id
 
@@ -60,6 +62,11 @@ def _order(contact: Contact) -> tuple:
 
 
 _LEVELS = {"strategisk": 0, "taktisk": 1, "operativ": 2, "": 3}
+
+
+def contacts_on_record(thresholds: Thresholds, today: date) -> OnRecord:
+    """The ``on_record`` function of ``contacts`` (see ``check_paths``)."""
+    return contacts_of
 
 
 def contacts_of(report: FileReport, record: Partnership) -> list[Contact]:

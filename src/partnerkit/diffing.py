@@ -11,13 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partnerkit.config import Limits
-from partnerkit.files.discovery import record_files
+from partnerkit.files.discovery import record_files, records_folder
 from partnerkit.files.reader import decode, read_source
 from partnerkit.findings import Severity
 from partnerkit.i18n import _
-from partnerkit.load.positions import Locator
-from partnerkit.load.strict_yaml import parse_yaml
-from partnerkit.load.validate import validate_record
+from partnerkit.load.pipeline import parse_record
 from partnerkit.record.models import Partnership
 from partnerkit.record.vocab import label
 
@@ -39,16 +37,14 @@ class Diff:
     unreadable: list[tuple[str, str]] = field(default_factory=list)
 
 
-def load_records(files: dict[str, str | None], label: str, diff: Diff) -> dict[str, Partnership]:
+def load_records(
+    files: dict[str, str | None], label: str, diff: Diff, limits: Limits
+) -> dict[str, Partnership]:
     """Records by id from their texts (None: could not be read); files that cannot be read
     are noted in ``diff.unreadable``."""
     records: dict[str, Partnership] = {}
     for name, text in sorted(files.items()):
-        record = None
-        if text is not None:
-            parsed = parse_yaml(text)
-            if not parsed.fatal and isinstance(parsed.data, dict):
-                record, _findings = validate_record(parsed.data, Locator(parsed.root, text), name)
+        record = None if text is None else parse_record(text, name, limits).record
         if record is None:
             diff.unreadable.append((label, name))
         else:
@@ -56,16 +52,34 @@ def load_records(files: dict[str, str | None], label: str, diff: Diff) -> dict[s
     return records
 
 
+def diff_revisions(
+    old: str, new: str | None, folder: Path | None, cwd: Path, limits: Limits
+) -> Diff:
+    """What changed in the records folder between the revision ``old`` and ``new`` (None:
+    the working tree)."""
+    from partnerkit.files import git
+
+    root = git.toplevel(cwd).resolve()
+    records = records_folder(folder, cwd).resolve()
+    relative = records.relative_to(root).as_posix()
+    old_files = texts_from_git(git.files_at(old, relative, cwd))
+    if new is None:
+        new_files, new_label = texts_on_disk(records, root, limits), _("working tree")
+    else:
+        new_files, new_label = texts_from_git(git.files_at(new, relative, cwd)), new
+    return diff_records(old_files, new_files, old, new_label, limits)
+
+
 def texts_from_git(files: dict[str, bytes]) -> dict[str, str | None]:
     return {name: decode(raw)[0] for name, raw in files.items()}
 
 
-def texts_on_disk(folder: Path, root: Path) -> dict[str, str | None]:
+def texts_on_disk(folder: Path, root: Path, limits: Limits) -> dict[str, str | None]:
     """The record files under ``folder`` read as ``check`` reads them: never a FIFO or a
     symlinked folder, never past the size limit."""
     texts: dict[str, str | None] = {}
     for path in record_files(folder):
-        text, problem = read_source(path, Limits().max_file_bytes)
+        text, problem = read_source(path, limits.max_file_bytes)
         if problem is None or problem.severity == Severity.ERROR:
             texts[path.relative_to(root).as_posix()] = text
     return texts
@@ -76,13 +90,18 @@ def diff_records(
     new_files: dict[str, str | None],
     old_label: str,
     new_label: str,
+    limits: Limits,
 ) -> Diff:
     diff = Diff(old_label, new_label)
     # A file with the same name and text in both versions holds the same record: reading it
     # twice (the YAML parse is most of the cost) could only conclude "no change".
     same = {n for n in old_files.keys() & new_files.keys() if old_files[n] == new_files[n]}
-    old = load_records({n: t for n, t in old_files.items() if n not in same}, old_label, diff)
-    new = load_records({n: t for n, t in new_files.items() if n not in same}, new_label, diff)
+    old = load_records(
+        {n: t for n, t in old_files.items() if n not in same}, old_label, diff, limits
+    )
+    new = load_records(
+        {n: t for n, t in new_files.items() if n not in same}, new_label, diff, limits
+    )
     for record_id in sorted(new.keys() - old.keys()):
         diff.added.append((record_id, new[record_id].title.sv))
     for record_id in sorted(old.keys() - new.keys()):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import partial
 
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
 from partnerkit.i18n import _
-from partnerkit.load.pipeline import CheckResult, FileReport
+from partnerkit.load.pipeline import CheckResult, FileReport, OnRecord
 from partnerkit.record.models import GovernanceBody, Partnership
 from partnerkit.record.vocab import label
 from partnerkit.rules import get as get_rule
@@ -130,6 +131,11 @@ def build_followup(result: CheckResult, today: date, horizon: int) -> Followup:
             unreadable.append(report)
     views.sort(key=lambda view: view.id)
     return Followup(today, horizon, views, unreadable)
+
+
+def followup_on_record(thresholds: Thresholds, today: date, horizon: int) -> OnRecord:
+    """The ``on_record`` function of the follow-up (see ``check_paths``)."""
+    return partial(partnership_followup, thresholds=thresholds, today=today, horizon=horizon)
 
 
 def partnership_followup(

@@ -136,9 +136,10 @@ def fail_threshold(value: str):
 
 
 def load_portfolio(paths, as_of, config, on_record=None):
-    """Set the language, read the configuration, and check every record.
+    """Read the configuration and check every record.
 
-    ``on_record(settings, today)`` makes the function applied to each valid record."""
+    ``on_record(thresholds, today)`` is one of the library's ``*_on_record`` functions: it
+    makes the function applied to each valid record while it is loaded."""
     from partnerkit.config import load_config
     from partnerkit.i18n import _
     from partnerkit.load.pipeline import check_paths
@@ -146,11 +147,23 @@ def load_portfolio(paths, as_of, config, on_record=None):
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     today = today_from(as_of)
-    each = on_record(settings, today) if on_record else None
+    each = on_record(settings.thresholds, today) if on_record else None
     result = check_paths(list(paths or []), settings, cwd, today, on_record=each)
     if result.used_examples:
         sys.stderr.write(_("No partnerships/ folder here: using the built-in examples.") + "\n")
     return result, settings, today
+
+
+def print_markdown(text: str, output_format: str) -> None:
+    """Markdown as it is for ``--format markdown``, else laid out by Rich."""
+    if output_format == "markdown":
+        sys.stdout.write(text)
+        return
+    from rich.markdown import Markdown
+
+    from partnerkit.render.console import make_console
+
+    make_console().print(Markdown(text))
 
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:

@@ -1,4 +1,5 @@
-"""The edit commands. Registered on the app by :func:`register` (called from ``cli.py``).
+"""The edit commands: ``new``, ``log``, ``meeting``, ``decide``, ``close``, ``activity``,
+``measure``, ``phase``, ``assess`` and ``forget``.
 
 Each command parses its options, hands one edit to :func:`partnerkit.edit.session.edit_record`
 (read once, splice, verify, validate, replace atomically) and prints one line of what changed.
@@ -14,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from partnerkit.cli.common import ConfigOpt, LangOpt, as_of_date, choice, error_boundary
+from partnerkit.cli.common import ConfigOpt, LangOpt, as_of_date, choice
 from partnerkit.i18n import N_, _
 
 RecordArg = Annotated[
@@ -27,6 +28,8 @@ FolderOpt = Annotated[
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
 ]
+commands = typer.Typer()
+
 DateOpt = Annotated[str, typer.Option("--date", callback=as_of_date, help="The date (YYYY-MM-DD).")]
 
 
@@ -94,7 +97,6 @@ def _out(line: str) -> None:
 
 def _run(record: str, folder, config, dry_run: bool, edit) -> None:
     """Find the record, apply ``edit``, report. Exit 1 when the result would be invalid."""
-    from partnerkit.cli.common import today_from
     from partnerkit.config import load_config
     from partnerkit.edit.record_files import find_record
     from partnerkit.edit.session import edit_record
@@ -102,7 +104,7 @@ def _run(record: str, folder, config, dry_run: bool, edit) -> None:
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     path = find_record(record, folder, cwd)
-    outcome = _guarded(lambda: edit_record(path, edit, settings, today_from(None), cwd, dry_run))
+    outcome = _guarded(lambda: edit_record(path, edit, settings, cwd, dry_run))
     if outcome.findings:
         _print_findings(outcome.file, outcome.findings, outcome.already_invalid)
         raise typer.Exit(1)
@@ -160,6 +162,150 @@ def _print_findings(file: str, findings, already_invalid: bool) -> None:
 # --- commands -----------------------------------------------------------------------------
 
 
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+@commands.command()
+def new(
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The new partnership's id, e.g. eu-nordverk.")
+    ],
+    title: Annotated[str | None, typer.Option("--title", help="Title in Swedish.")] = None,
+    title_en: Annotated[str | None, typer.Option("--title-en", help="Title in English.")] = None,
+    university: Annotated[
+        str | None,
+        typer.Option(
+            "--university", help="Your university (default: university in partnerkit.toml)."
+        ),
+    ] = None,
+    university_id: Annotated[
+        str | None, typer.Option("--university-id", help="Its party id.")
+    ] = None,
+    university_sector: Annotated[
+        str, typer.Option("--university-sector", help="Its sector.")
+    ] = "offentlig_sektor",
+    partner: Annotated[str | None, typer.Option("--partner", help="The partner's name.")] = None,
+    partner_id: Annotated[str | None, typer.Option("--partner-id", help="Its party id.")] = None,
+    sector: Annotated[
+        str | None,
+        typer.Option(
+            "--sector",
+            help="The partner's sector: naringsliv, offentlig_sektor, ideburen_sektor or akademi.",
+        ),
+    ] = None,
+    phase_: Annotated[
+        str | None, typer.Option("--phase", help="The lifecycle phase, e.g. initiering.")
+    ] = None,
+    since: Annotated[
+        str | None, _optional_date("--since", "Start of the phase (default: today).")
+    ] = None,
+    coordinator: Annotated[
+        str | None, typer.Option("--coordinator", help="The coordinator's name.")
+    ] = None,
+    coordinator_id: Annotated[
+        str, typer.Option("--coordinator-id", help="The coordinator's person id.")
+    ] = "p-samordnare",
+    coordinator_title: Annotated[
+        str | None, typer.Option("--coordinator-title", help="The coordinator's title.")
+    ] = None,
+    folder: FolderOpt = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the record; write nothing.")
+    ] = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Create a record from a template derived from the models. Asks for the essentials on a
+    terminal; otherwise give them as options."""
+    from partnerkit.cli.common import today_from
+    from partnerkit.config import load_config
+    from partnerkit.edit.new import NewRecord, check_record_id, create_new_record, party_id
+    from partnerkit.files.discovery import display_path
+
+    check_record_id(record_id)
+    cwd = Path.cwd()
+    settings = load_config(config, cwd)
+    values = {
+        "--title": title,
+        "--university": university or settings.university,
+        "--partner": partner,
+        "--sector": sector,
+        "--phase": phase_,
+        "--coordinator": coordinator,
+    }
+    values = _ask_for_missing(values)
+    _vocab(values["--sector"], "sector", "--sector")
+    _vocab(values["--phase"], "phase", "--phase")
+    _vocab(university_sector, "sector", "--university-sector")
+    record = NewRecord(
+        record_id=record_id,
+        title=values["--title"],
+        title_en=title_en,
+        university=values["--university"],
+        university_id=university_id or party_id(values["--university"]),
+        university_sector=university_sector,
+        partner=values["--partner"],
+        partner_id=partner_id or party_id(values["--partner"]),
+        partner_sector=values["--sector"],
+        phase=values["--phase"],
+        since=_day(since) or today_from(None),
+        coordinator=values["--coordinator"],
+        coordinator_id=coordinator_id,
+        coordinator_title=coordinator_title,
+    )
+    created = create_new_record(record, folder, settings, cwd, dry_run)
+    shown = display_path(created.target, cwd)
+    if created.findings:
+        _print_findings(shown, created.findings, already_invalid=False)
+        raise typer.Exit(1)
+    if dry_run:
+        sys.stdout.write(_inert_block(created.text))
+        return
+    if created.folder_created:
+        _out(_("Created the folder {folder}.").format(folder=created.target.parent))
+    _out(_("Created {file}; check it with: partnerkit check {file}").format(file=shown))
+
+
+_PROMPTS = {
+    "--title": (N_("Title (in Swedish)"), None),
+    "--university": (N_("Your university"), None),
+    "--partner": (N_("The partner's name"), None),
+    "--sector": (N_("The partner's sector"), "sector"),
+    "--phase": (N_("Lifecycle phase"), "phase"),
+    "--coordinator": (N_("The coordinator's name"), None),
+}
+
+
+def _ask_for_missing(values: dict[str, str | None]) -> dict[str, str]:
+    from partnerkit.errors import UsageError
+
+    missing = [option for option, value in values.items() if not value]
+    if missing and not _interactive():
+        raise UsageError(
+            _(
+                "Missing {options}: give them as options, or run partnerkit new in a "
+                "terminal to be asked."
+            ).format(options=", ".join(missing))
+        )
+    from partnerkit.record.vocab import slugs
+
+    for option in missing:
+        label, vocabulary = _PROMPTS[option]
+        allowed = slugs(vocabulary) if vocabulary else ()
+        question = _(label) + (f" ({', '.join(allowed)})" if allowed else "")
+        while True:
+            answer = str(typer.prompt(question)).strip()
+            if answer and (not allowed or answer in allowed):
+                break
+            sys.stderr.write(
+                _("Choose one of: {choices}").format(choices=", ".join(allowed)) + "\n"
+            )
+        values[option] = answer
+    return values  # type: ignore[return-value]
+
+
+@commands.command()
 def log(
     record: RecordArg,
     text: Annotated[str, typer.Argument(help="What happened, in your own words.")],
@@ -198,6 +344,7 @@ def log(
     )
 
 
+@commands.command()
 def meeting(
     record: RecordArg,
     body: Annotated[str, typer.Argument(help="The governance body id, e.g. styrgrupp.")],
@@ -250,6 +397,7 @@ def meeting(
     _run(record, folder, config, dry_run, lambda doc: add_meeting(doc, body, day, details))
 
 
+@commands.command()
 def decide(
     record: RecordArg,
     text: Annotated[str, typer.Argument(help="The decision, as it was taken.")],
@@ -282,6 +430,7 @@ def decide(
     )
 
 
+@commands.command()
 def close(
     record: RecordArg,
     decision: Annotated[str, typer.Argument(help="The decision id, e.g. d-2026-03.")],
@@ -306,6 +455,7 @@ def close(
     )
 
 
+@commands.command()
 def activity(
     record: RecordArg,
     title: Annotated[str, typer.Argument(help="The activity's title.")],
@@ -368,6 +518,7 @@ def activity(
     _run(record, folder, config, dry_run, lambda doc: add_activity(doc, details))
 
 
+@commands.command()
 def measure(
     record: RecordArg,
     indicator: Annotated[str, typer.Argument(help="The indicator id.")],
@@ -393,6 +544,7 @@ def measure(
     )
 
 
+@commands.command()
 def phase(
     record: RecordArg,
     new_phase: Annotated[
@@ -419,6 +571,7 @@ def phase(
     _run(record, folder, config, dry_run, lambda doc: change_phase(doc, chosen, day, decision))
 
 
+@commands.command()
 def assess(
     record: RecordArg,
     date: DateOpt,
@@ -492,185 +645,10 @@ def _respondents(text: str) -> dict:
 # --- new ----------------------------------------------------------------------------------
 
 
-def _interactive() -> bool:
-    return sys.stdin.isatty()
-
-
-def new(
-    record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The new partnership's id, e.g. eu-nordverk.")
-    ],
-    title: Annotated[str | None, typer.Option("--title", help="Title in Swedish.")] = None,
-    title_en: Annotated[str | None, typer.Option("--title-en", help="Title in English.")] = None,
-    university: Annotated[
-        str | None,
-        typer.Option(
-            "--university", help="Your university (default: university in partnerkit.toml)."
-        ),
-    ] = None,
-    university_id: Annotated[
-        str | None, typer.Option("--university-id", help="Its party id.")
-    ] = None,
-    university_sector: Annotated[
-        str, typer.Option("--university-sector", help="Its sector.")
-    ] = "offentlig_sektor",
-    partner: Annotated[str | None, typer.Option("--partner", help="The partner's name.")] = None,
-    partner_id: Annotated[str | None, typer.Option("--partner-id", help="Its party id.")] = None,
-    sector: Annotated[
-        str | None,
-        typer.Option(
-            "--sector",
-            help="The partner's sector: naringsliv, offentlig_sektor, ideburen_sektor or akademi.",
-        ),
-    ] = None,
-    phase_: Annotated[
-        str | None, typer.Option("--phase", help="The lifecycle phase, e.g. initiering.")
-    ] = None,
-    since: Annotated[
-        str | None, _optional_date("--since", "Start of the phase (default: today).")
-    ] = None,
-    coordinator: Annotated[
-        str | None, typer.Option("--coordinator", help="The coordinator's name.")
-    ] = None,
-    coordinator_id: Annotated[
-        str, typer.Option("--coordinator-id", help="The coordinator's person id.")
-    ] = "p-samordnare",
-    coordinator_title: Annotated[
-        str | None, typer.Option("--coordinator-title", help="The coordinator's title.")
-    ] = None,
-    folder: FolderOpt = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the record; write nothing.")
-    ] = False,
-    lang: LangOpt = None,
-    config: ConfigOpt = None,
-) -> None:
-    """Create a record from a template derived from the models. Asks for the essentials on a
-    terminal; otherwise give them as options."""
-    from partnerkit.cli.common import today_from
-    from partnerkit.config import load_config
-    from partnerkit.edit.new import SLUG, NewRecord, new_record_text, party_id
-    from partnerkit.edit.record_files import create_record, record_ids
-    from partnerkit.edit.session import blocking_findings
-    from partnerkit.errors import UsageError
-    from partnerkit.files.discovery import RECORDS_DIR, display_path, find_records_dir
-
-    cwd = Path.cwd()
-    settings = load_config(config, cwd)
-    if not SLUG.fullmatch(record_id) or len(record_id) > 63:
-        raise UsageError(
-            _("'{id}' cannot be an id: use a-z, 0-9 and - between them, e.g. eu-nordverk.").format(
-                id=record_id
-            )
-        )
-    values = {
-        "--title": title,
-        "--university": university or settings.university,
-        "--partner": partner,
-        "--sector": sector,
-        "--phase": phase_,
-        "--coordinator": coordinator,
-    }
-    values = _ask_for_missing(values)
-    _vocab(values["--sector"], "sector", "--sector")
-    _vocab(values["--phase"], "phase", "--phase")
-    _vocab(university_sector, "sector", "--university-sector")
-    host_id = university_id or party_id(values["--university"])
-    other_id = partner_id or party_id(values["--partner"])
-    for option, value in (
-        ("--university-id", host_id),
-        ("--partner-id", other_id),
-        ("--coordinator-id", coordinator_id),
-    ):
-        if not SLUG.fullmatch(value):
-            raise typer.BadParameter(_("use a-z, 0-9 and - between them"), param_hint=option)
-    if host_id == other_id:
-        raise UsageError(_("The university and the partner need different ids; set --partner-id."))
-    record = NewRecord(
-        record_id=record_id,
-        title=values["--title"],
-        title_en=title_en,
-        university=values["--university"],
-        university_id=host_id,
-        university_sector=university_sector,
-        partner=values["--partner"],
-        partner_id=other_id,
-        partner_sector=values["--sector"],
-        phase=values["--phase"],
-        since=_day(since) or today_from(None),
-        coordinator=values["--coordinator"],
-        coordinator_id=coordinator_id,
-        coordinator_title=coordinator_title,
-    )
-    text = new_record_text(record)
-    base = folder or find_records_dir(cwd) or cwd / RECORDS_DIR
-    target = base / f"{record_id}.yaml"
-    findings = blocking_findings(text, display_path(target, cwd), settings, today_from(None))
-    if findings:
-        _print_findings(display_path(target, cwd), findings, already_invalid=False)
-        raise typer.Exit(1)
-    if dry_run:
-        sys.stdout.write(_inert_block(text))
-        return
-    if base.is_dir():
-        from partnerkit.load.pipeline import normalised_id
-
-        for other, existing in record_ids(base).items():
-            if normalised_id(existing) == normalised_id(record_id):
-                raise UsageError(
-                    _("The id {id} is already used by {file}; choose another.").format(
-                        id=record_id, file=other
-                    )
-                )
-    else:
-        base.mkdir(parents=True)
-        _out(_("Created the folder {folder}.").format(folder=base))
-    create_record(target, text.encode("utf-8"))
-    shown = display_path(target, cwd)
-    _out(_("Created {file}; check it with: partnerkit check {file}").format(file=shown))
-
-
-_PROMPTS = {
-    "--title": (N_("Title (in Swedish)"), None),
-    "--university": (N_("Your university"), None),
-    "--partner": (N_("The partner's name"), None),
-    "--sector": (N_("The partner's sector"), "sector"),
-    "--phase": (N_("Lifecycle phase"), "phase"),
-    "--coordinator": (N_("The coordinator's name"), None),
-}
-
-
-def _ask_for_missing(values: dict[str, str | None]) -> dict[str, str]:
-    from partnerkit.errors import UsageError
-
-    missing = [option for option, value in values.items() if not value]
-    if missing and not _interactive():
-        raise UsageError(
-            _(
-                "Missing {options}: give them as options, or run partnerkit new in a "
-                "terminal to be asked."
-            ).format(options=", ".join(missing))
-        )
-    from partnerkit.record.vocab import slugs
-
-    for option in missing:
-        label, vocabulary = _PROMPTS[option]
-        allowed = slugs(vocabulary) if vocabulary else ()
-        question = _(label) + (f" ({', '.join(allowed)})" if allowed else "")
-        while True:
-            answer = str(typer.prompt(question)).strip()
-            if answer and (not allowed or answer in allowed):
-                break
-            sys.stderr.write(
-                _("Choose one of: {choices}").format(choices=", ".join(allowed)) + "\n"
-            )
-        values[option] = answer
-    return values  # type: ignore[return-value]
-
-
 # --- forget -------------------------------------------------------------------------------
 
 
+@commands.command()
 def forget(
     person_id: Annotated[
         str, typer.Argument(metavar="PERSON_ID", help="The person's id, e.g. p-anna.")
@@ -712,39 +690,24 @@ def forget(
     (followup_log refs, mandate delegated_by), and their full name in free text and in
     comments. Every changed record is validated before anything is written; each file is
     replaced atomically."""
-    from partnerkit.cli.common import today_from
     from partnerkit.config import load_config
-    from partnerkit.edit.record_files import ChangedOnDisk, replace_record
-    from partnerkit.edit.session import plan_forget
+    from partnerkit.edit.session import plan_forget, write_forget
 
     cwd = Path.cwd()
     settings = load_config(config, cwd)
     plans = _guarded(
-        lambda: plan_forget(
-            person_id, name, role, records or [], folder, settings, today_from(None), cwd
-        )
+        lambda: plan_forget(person_id, name, role, records or [], folder, settings, cwd)
     )
     invalid = [p for p in plans if p.findings]
     if invalid:
         for plan in invalid:
             _print_findings(plan.file, plan.findings, plan.already_invalid)
         raise typer.Exit(1)
-    written: list[str] = []
+    if not dry_run:
+        write_forget(plans)
     for plan in plans:
         if dry_run:
             sys.stdout.write(_inert_block(plan.diff))
-        else:
-            try:
-                replace_record(plan.snapshot, plan.new_bytes)
-            except ChangedOnDisk as exc:
-                if written:
-                    exc.args = (
-                        str(exc)
-                        + " "
-                        + _("Already changed: {files}.").format(files=", ".join(written)),
-                    )
-                raise
-            written.append(plan.file)
         _out(
             _("{file}: forgot {name} ({id})").format(
                 file=plan.file, name=plan.result.person_name, id=person_id
@@ -753,20 +716,3 @@ def forget(
         )
         for line in plan.result.lines:
             _out(f"  {line}")
-
-
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
-    for command, name in (
-        (new, "new"),
-        (log, "log"),
-        (meeting, "meeting"),
-        (decide, "decide"),
-        (close, "close"),
-        (activity, "activity"),
-        (measure, "measure"),
-        (phase, "phase"),
-        (assess, "assess"),
-        (forget, "forget"),
-    ):
-        app.command(name)(error_boundary(command))

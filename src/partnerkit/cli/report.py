@@ -1,4 +1,4 @@
-"""The report commands. Registered on the app by :func:`register` (called from ``cli.py``).
+"""The report commands: ``report`` and ``export``.
 
 ``report``: the leadership report of the portfolio, or the annual report of one partnership,
 as a self-contained HTML page and/or Markdown. ``export``: the portfolio's tables as CSV files
@@ -10,6 +10,7 @@ or an XLSX workbook. Both are thin: parse options, build the data in
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,6 @@ from partnerkit.cli.common import (
     LangOpt,
     PathsArg,
     choice,
-    error_boundary,
     load_portfolio,
     record_by_id,
     today_from,
@@ -29,29 +29,7 @@ from partnerkit.cli.common import (
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
-
-def _portfolio_of_each(settings, today):
-    from partnerkit.report.portfolio import portfolio_on_record
-
-    return portfolio_on_record(settings.thresholds, today)
-
-
-def _annual_of(record_id: str, year: int):
-    def make(settings, today):
-        from partnerkit.report.annual import annual_on_record
-
-        return annual_on_record(record_id, year, settings.thresholds, today)
-
-    return make
-
-
-def _export_of_each(lang_of):
-    def make(settings, today):
-        from partnerkit.report.export import export_on_record
-
-        return export_on_record(settings.thresholds, today, lang_of())
-
-    return make
+commands = typer.Typer()
 
 
 def _write(path: Path, text: str) -> None:
@@ -79,131 +57,127 @@ def _warn_unreadable(files: list[str]) -> None:
         sys.stderr.write(message.format(file=one_line(file)) + "\n")
 
 
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+@commands.command()
+def report(
+    paths: PathsArg = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Write the report as one self-contained HTML file.", dir_okay=False
+        ),
+    ] = None,
+    markdown: Annotated[
+        Path | None,
+        typer.Option("--markdown", help="Write the report as Markdown.", dir_okay=False),
+    ] = None,
+    partnership: Annotated[
+        str | None,
+        typer.Option(
+            "--partnership", help="The annual report of this partnership id (see --year)."
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=1990,
+            max=2999,
+            help="The year of the annual report (default: the year of --as-of).",
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Leadership report: the portfolio, or one partnership's annual report (HTML, Markdown).
 
-    @app.command()
-    @error_boundary
-    def report(
-        paths: PathsArg = None,
-        html: Annotated[
-            Path | None,
-            typer.Option(
-                "--html", help="Write the report as one self-contained HTML file.", dir_okay=False
-            ),
-        ] = None,
-        markdown: Annotated[
-            Path | None,
-            typer.Option("--markdown", help="Write the report as Markdown.", dir_okay=False),
-        ] = None,
-        partnership: Annotated[
-            str | None,
-            typer.Option(
-                "--partnership", help="The annual report of this partnership id (see --year)."
-            ),
-        ] = None,
-        year: Annotated[
-            int | None,
-            typer.Option(
-                "--year",
-                min=1990,
-                max=2999,
-                help="The year of the annual report (default: the year of --as-of).",
-            ),
-        ] = None,
-        as_of: AsOfOpt = None,
-        lang: LangOpt = None,
-        config: ConfigOpt = None,
-    ) -> None:
-        """Leadership report: the portfolio, or one partnership's annual report (HTML, Markdown).
+    Without --html or --markdown, the Markdown is printed."""
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _
 
-        Without --html or --markdown, the Markdown is printed."""
-        from partnerkit.errors import UsageError
-        from partnerkit.i18n import _
-
-        if year is not None and partnership is None:
-            raise UsageError(
-                _("--year is the year of an annual report: name the partnership (--partnership).")
-            )
-        if partnership is None:
-            from partnerkit.report.portfolio import build_portfolio
-
-            result, settings, today = load_portfolio(paths, as_of, config, _portfolio_of_each)
-            portfolio = build_portfolio(result, today, settings.university)
-            _warn_unreadable(portfolio.unreadable)
-            if html is not None:
-                from partnerkit.report.html import render_portfolio_html
-
-                _write(html, render_portfolio_html(portfolio))
-            if markdown is not None or html is None:
-                from partnerkit.report.markdown import portfolio_markdown
-
-                _emit(markdown, portfolio_markdown(portfolio))
-            return
-        from partnerkit.report.annual import year_end
-
-        today = today_from(as_of)
-        year = year or today.year
-        if year > today.year:
-            raise UsageError(
-                _("The year {year} has not begun on {date}.").format(year=year, date=today)
-            )
-        when = year_end(year, today).isoformat()
-        result, settings, _today = load_portfolio(
-            paths, when, config, _annual_of(partnership, year)
+    if year is not None and partnership is None:
+        raise UsageError(
+            _("--year is the year of an annual report: name the partnership (--partnership).")
         )
-        annual = record_by_id(result, partnership)
+    if partnership is None:
+        from partnerkit.report.portfolio import build_portfolio, portfolio_on_record
+
+        result, settings, today = load_portfolio(paths, as_of, config, portfolio_on_record)
+        portfolio = build_portfolio(result, today, settings.university)
+        _warn_unreadable(portfolio.unreadable)
         if html is not None:
-            from partnerkit.report.html import render_annual_html
+            from partnerkit.report.html import render_portfolio_html
 
-            _write(html, render_annual_html(annual, settings.university))
+            _write(html, render_portfolio_html(portfolio))
         if markdown is not None or html is None:
-            from partnerkit.report.markdown import annual_markdown
+            from partnerkit.report.markdown import portfolio_markdown
 
-            _emit(markdown, annual_markdown(annual, settings.university))
+            _emit(markdown, portfolio_markdown(portfolio))
+        return
+    from partnerkit.report.annual import annual_on_record, year_end
 
-    @app.command()
-    @error_boundary
-    def export(
-        paths: PathsArg = None,
-        output_format: Annotated[
-            str, typer.Option("--format", help="xlsx (one workbook) or csv (one file per table).")
-        ] = "xlsx",
-        output: Annotated[
-            Path | None,
-            typer.Option(
-                "--output",
-                "-o",
-                help="The workbook to write, or the folder for the CSV files "
-                "(default: partnerkit-export.xlsx or partnerkit-export/).",
-            ),
-        ] = None,
-        as_of: AsOfOpt = None,
-        lang: LangOpt = None,
-        config: ConfigOpt = None,
-    ) -> None:
-        """The portfolio's tables for spreadsheets: partnerships, activities, goals and
-        indicators, contacts."""
-        from partnerkit.errors import UsageError
-        from partnerkit.i18n import _, current_language
-        from partnerkit.report.export import collect, write_csv, xlsx_bytes
+    today = today_from(as_of)
+    year = year or today.year
+    if year > today.year:
+        raise UsageError(
+            _("The year {year} has not begun on {date}.").format(year=year, date=today)
+        )
+    when = year_end(year, today).isoformat()
+    on_record = partial(annual_on_record, record_id=partnership, year=year)
+    result, settings, _today = load_portfolio(paths, when, config, on_record)
+    annual = record_by_id(result, partnership)
+    if html is not None:
+        from partnerkit.report.html import render_annual_html
 
-        choice(output_format, EXPORT_FORMATS, "--format")
-        result = load_portfolio(paths, as_of, config, _export_of_each(current_language))[0]
-        tables, unreadable = collect(result)
-        _warn_unreadable(unreadable)
-        if output_format == "xlsx":
-            from partnerkit.files.writer import write_bytes_atomically
+        _write(html, render_annual_html(annual, settings.university))
+    if markdown is not None or html is None:
+        from partnerkit.report.markdown import annual_markdown
 
-            target = output or Path("partnerkit-export.xlsx")
-            write_bytes_atomically(target, xlsx_bytes(tables))
-            sys.stdout.write(_("Wrote {file}.").format(file=target) + "\n")
-            return
-        folder = output or Path("partnerkit-export")
-        if folder.exists() and not folder.is_dir():
-            raise UsageError(
-                _("{path} is a file; CSV export needs a folder for its files.").format(path=folder)
-            )
-        folder.mkdir(parents=True, exist_ok=True)
-        for path in write_csv(folder, tables):
-            sys.stdout.write(_("Wrote {file}.").format(file=path) + "\n")
+        _emit(markdown, annual_markdown(annual, settings.university))
+
+
+@commands.command()
+def export(
+    paths: PathsArg = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="xlsx (one workbook) or csv (one file per table).")
+    ] = "xlsx",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The workbook to write, or the folder for the CSV files "
+            "(default: partnerkit-export.xlsx or partnerkit-export/).",
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """The portfolio's tables for spreadsheets: partnerships, activities, goals and
+    indicators, contacts."""
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _, current_language
+    from partnerkit.report.export import collect, export_on_record, write_csv, xlsx_bytes
+
+    choice(output_format, EXPORT_FORMATS, "--format")
+    on_record = partial(export_on_record, lang=current_language())
+    result = load_portfolio(paths, as_of, config, on_record)[0]
+    tables, unreadable = collect(result)
+    _warn_unreadable(unreadable)
+    if output_format == "xlsx":
+        from partnerkit.files.writer import write_bytes_atomically
+
+        target = output or Path("partnerkit-export.xlsx")
+        write_bytes_atomically(target, xlsx_bytes(tables))
+        sys.stdout.write(_("Wrote {file}.").format(file=target) + "\n")
+        return
+    folder = output or Path("partnerkit-export")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(
+            _("{path} is a file; CSV export needs a folder for its files.").format(path=folder)
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in write_csv(folder, tables):
+        sys.stdout.write(_("Wrote {file}.").format(file=path) + "\n")

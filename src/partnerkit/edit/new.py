@@ -1,4 +1,4 @@
-"""The text of a new record, derived from the models.
+"""A new record: its text, derived from the models, and its creation in the records folder.
 
 The essentials (what :class:`~partnerkit.record.models.Partnership` requires, plus the coordinator)
 are written as YAML in the models' field order; every other top-level field is listed in a
@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+from partnerkit.config import Config
 from partnerkit.edit.operations import field_order, slugify
 from partnerkit.edit.splice import block_mapping_lines
+from partnerkit.errors import UsageError
+from partnerkit.findings import Finding
 from partnerkit.i18n import _
 from partnerkit.record.json_schema import SCHEMA_PATH
 
@@ -102,3 +106,69 @@ def new_record_text(new: NewRecord, eol: str = "\n") -> str:
         if key not in data:
             lines.append(f"#   {key}: {_type_text(info.annotation, info.metadata)}")
     return eol.join(lines) + eol
+
+
+@dataclass
+class Created:
+    """What :func:`create_new_record` did, or would do (``dry_run``)."""
+
+    target: Path
+    text: str
+    findings: list[Finding]
+    folder_created: bool = False
+
+
+def create_new_record(
+    new: NewRecord, folder: Path | None, config: Config, cwd: Path, dry_run: bool = False
+) -> Created:
+    """Write the new record into the records folder (created when missing), unless its text
+    would not be a valid record, its id is taken, or ``dry_run``. Never overwrites a file."""
+    from partnerkit.edit.record_files import create_record, record_ids
+    from partnerkit.edit.session import blocking_findings
+    from partnerkit.files.discovery import RECORDS_DIR, display_path, find_records_dir
+    from partnerkit.load.pipeline import normalised_id
+
+    check_ids(new)
+    text = new_record_text(new)
+    base = folder or find_records_dir(cwd) or cwd / RECORDS_DIR
+    target = base / f"{new.record_id}.yaml"
+    findings = blocking_findings(text, display_path(target, cwd), config)
+    created = Created(target, text, findings)
+    if findings or dry_run:
+        return created
+    if base.is_dir():
+        for other, existing in record_ids(base).items():
+            if normalised_id(existing) == normalised_id(new.record_id):
+                raise UsageError(
+                    _("The id {id} is already used by {file}; choose another.").format(
+                        id=new.record_id, file=other
+                    )
+                )
+    else:
+        base.mkdir(parents=True)
+        created.folder_created = True
+    create_record(target, text.encode("utf-8"))
+    return created
+
+
+def check_record_id(record_id: str) -> None:
+    if not SLUG.fullmatch(record_id) or len(record_id) > 63:
+        raise UsageError(
+            _("'{id}' cannot be an id: use a-z, 0-9 and - between them, e.g. eu-nordverk.").format(
+                id=record_id
+            )
+        )
+
+
+def check_ids(new: NewRecord) -> None:
+    """Every id of a new record must be a slug, and the two parties' ids must differ."""
+    check_record_id(new.record_id)
+    for option, value in (
+        ("--university-id", new.university_id),
+        ("--partner-id", new.partner_id),
+        ("--coordinator-id", new.coordinator_id),
+    ):
+        if not SLUG.fullmatch(value):
+            raise UsageError(f"{option}: " + _("use a-z, 0-9 and - between them"))
+    if new.university_id == new.partner_id:
+        raise UsageError(_("The university and the partner need different ids; set --partner-id."))

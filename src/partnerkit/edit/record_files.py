@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from partnerkit.errors import UsageError
-from partnerkit.files.discovery import RECORDS_DIR, SUFFIXES, expand, find_records_dir
+from partnerkit.files.discovery import SUFFIXES, expand, records_folder
 from partnerkit.files.reader import SourceProblem, decode
 from partnerkit.files.writer import cannot_write, new_file_mode, sync_folder
 from partnerkit.i18n import _
@@ -113,22 +113,6 @@ _ID_LINE = re.compile(r"""^id:[ \t]*["']?([^\s"'#]+)["']?[ \t]*(?:#.*)?\r?$""", 
 
 def is_path_like(reference: str) -> bool:
     return reference.endswith(SUFFIXES) or "/" in reference or os.sep in reference
-
-
-def records_folder(folder: Path | None, cwd: Path) -> Path:
-    if folder is not None:
-        if not folder.is_dir():
-            raise UsageError(_("The folder {folder} does not exist.").format(folder=folder))
-        return folder
-    found = find_records_dir(cwd)
-    if found is None:
-        raise UsageError(
-            _(
-                "No {folder}/ folder was found here or above; run partnerkit in the records "
-                "repository, name the folder with --folder, or give the record's path."
-            ).format(folder=RECORDS_DIR)
-        )
-    return found
 
 
 def record_ids(folder: Path) -> dict[Path, str]:

@@ -10,40 +10,32 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from partnerkit.config import Config
 from partnerkit.edit.forget import ForgetResult, default_role, find_people, forget_person
 from partnerkit.edit.operations import Change
 from partnerkit.edit.record_files import (
+    ChangedOnDisk,
     Snapshot,
     encode,
     find_record,
     read_record,
-    records_folder,
     replace_record,
 )
 from partnerkit.edit.splice import Document, NotEditable
 from partnerkit.errors import UsageError
-from partnerkit.files.discovery import display_path, expand
+from partnerkit.files.discovery import display_path, expand, records_folder
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import _
-from partnerkit.rules.base import Context
-
-BLOCKING = ("FILE", "YAML", "SCHEMA", "REF")
 
 
-def is_blocking(finding: Finding) -> bool:
-    return finding.code.split("-")[0] in BLOCKING
+def blocking_findings(text: str, name: str, config: Config) -> list[Finding]:
+    """The findings that make ``text`` unfit to be written as a record: those of reading it
+    (YAML, schema, references), never the handbook rules'."""
+    from partnerkit.load.pipeline import parse_record
 
-
-def blocking_findings(text: str, name: str, config: Config, today: date) -> list[Finding]:
-    """The findings that make ``text`` unfit to be written as a record."""
-    from partnerkit.load.pipeline import check_text
-
-    report = check_text(text, name, config, Context(today, config.thresholds))
-    return [f for f in report.findings if is_blocking(f)]
+    return parse_record(text, name, config.limits).findings
 
 
 @dataclass
@@ -58,7 +50,7 @@ class EditOutcome:
 
 
 def load_document(
-    path: Path, config: Config, today: date, cwd: Path
+    path: Path, config: Config, cwd: Path
 ) -> tuple[Snapshot, str, Document | None, EditOutcome | None]:
     """Read a record for editing. When it cannot be edited (not UTF-8, broken YAML), the
     outcome says why, with the findings of ``check``."""
@@ -72,7 +64,7 @@ def load_document(
     try:
         return snapshot, text, Document(text), None
     except NotEditable:
-        findings = blocking_findings(text, name, config, today)
+        findings = blocking_findings(text, name, config)
         return snapshot, text, None, EditOutcome(name, findings=findings, already_invalid=True)
 
 
@@ -87,22 +79,21 @@ def edit_record(
     path: Path,
     edit: Callable[[Document], Change],
     config: Config,
-    today: date,
     cwd: Path,
     dry_run: bool = False,
 ) -> EditOutcome:
     """Apply ``edit`` to the record at ``path`` and, when the result is a valid record,
     replace the file (unless ``dry_run``)."""
-    snapshot, text, doc, failed = load_document(path, config, today, cwd)
+    snapshot, text, doc, failed = load_document(path, config, cwd)
     if failed is not None:
         return failed
     assert doc is not None
     name = display_path(path, cwd)
     change = edit(doc)
     new_text = doc.result()
-    findings = blocking_findings(new_text, name, config, today)
+    findings = blocking_findings(new_text, name, config)
     if findings:
-        before = blocking_findings(text, name, config, today)
+        before = blocking_findings(text, name, config)
         return EditOutcome(name, change, findings=findings, already_invalid=bool(before))
     line = doc.line_of(change.splice) if change.splice is not None else None
     outcome = EditOutcome(name, change, line, diff=unified_diff(text, new_text, name))
@@ -132,12 +123,11 @@ def plan_forget(
     records: list[str],
     folder: Path | None,
     config: Config,
-    today: date,
     cwd: Path,
 ) -> list[ForgetPlan]:
     """What forgetting ``person_id`` changes in each record that defines them. Nothing is
     written; a record that mentions the id but cannot be read is returned with its findings."""
-    from partnerkit.load.pipeline import check_text
+    from partnerkit.load.pipeline import parse_record
 
     if records:
         paths = list(dict.fromkeys(find_record(r, folder, cwd) for r in records))
@@ -147,7 +137,7 @@ def plan_forget(
     found: list[tuple[Path, Snapshot, str, Document, dict]] = []
     plans: list[ForgetPlan] = []
     for path in paths:
-        snapshot, text, doc, failed = load_document(path, config, today, cwd)
+        snapshot, text, doc, failed = load_document(path, config, cwd)
         if needle not in snapshot.raw:
             continue
         if failed is not None:
@@ -180,16 +170,9 @@ def plan_forget(
         )
     for path, snapshot, text, doc, person in found:
         file = display_path(path, cwd)
-        report = check_text(text, file, config, Context(today, config.thresholds), True)
-        if report.record is None:
-            plans.append(
-                ForgetPlan(
-                    file,
-                    snapshot,
-                    findings=[f for f in report.findings if is_blocking(f)],
-                    already_invalid=True,
-                )
-            )
+        parsed = parse_record(text, file, config.limits)
+        if parsed.record is None:
+            plans.append(ForgetPlan(file, snapshot, findings=parsed.findings, already_invalid=True))
             continue
         replacement = role or default_role(person, doc.data.get("parties") or [])
         if not replacement:
@@ -199,7 +182,7 @@ def plan_forget(
                     "them; give the text with --role."
                 ).format(name=person.get("name"), file=file)
             )
-        result = forget_person(doc, report.record, person_id, replacement)
+        result = forget_person(doc, parsed.record, person_id, replacement)
         new_text = doc.result()
         plan = ForgetPlan(
             file,
@@ -208,6 +191,24 @@ def plan_forget(
             unified_diff(text, new_text, file),
             result,
         )
-        plan.findings = blocking_findings(new_text, file, config, today)
+        plan.findings = blocking_findings(new_text, file, config)
         plans.append(plan)
     return plans
+
+
+def write_forget(plans: list[ForgetPlan]) -> None:
+    """Write every plan's record. A record changed on disk meanwhile stops the writing with
+    :class:`ChangedOnDisk`, whose message names the records already written."""
+    written: list[str] = []
+    for plan in plans:
+        try:
+            replace_record(plan.snapshot, plan.new_bytes)
+        except ChangedOnDisk as exc:
+            if written:
+                exc.args = (
+                    str(exc)
+                    + " "
+                    + _("Already changed: {files}.").format(files=", ".join(written)),
+                )
+            raise
+        written.append(plan.file)

@@ -21,6 +21,24 @@ def find_records_dir(start: Path) -> Path | None:
     return None
 
 
+def records_folder(folder: Path | None, cwd: Path) -> Path:
+    """The records folder: ``folder`` when given, else the nearest ``partnerships/`` folder
+    at or above ``cwd``; a :class:`UsageError` when there is none."""
+    if folder is not None:
+        if not folder.is_dir():
+            raise UsageError(_("The folder {folder} does not exist.").format(folder=folder))
+        return folder
+    found = find_records_dir(cwd)
+    if found is None:
+        raise UsageError(
+            _(
+                "No {folder}/ folder was found here or above; run partnerkit in the records "
+                "repository, name the folder with --folder, or give the record's path."
+            ).format(folder=RECORDS_DIR)
+        )
+    return found
+
+
 def embedded_examples() -> Path:
     """The example records shipped with partnerkit (in the wheel, or in a source checkout)."""
     packaged = Path(__file__).parents[1] / "examples"

@@ -47,14 +47,14 @@ def read_source(path: Path, max_bytes: int) -> tuple[str | None, SourceProblem |
             {},
         )
     if info.st_size > max_bytes:
-        return None, _too_large(info.st_size, max_bytes)
+        return None, too_large(info.st_size, max_bytes)
     try:
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
         return None, _unreadable(exc)
     if len(raw) > max_bytes:
-        return None, _too_large(len(raw), max_bytes)
+        return None, too_large(len(raw), max_bytes)
     return decode(raw)
 
 
@@ -94,7 +94,7 @@ def _unreadable(exc: OSError) -> SourceProblem:
     )
 
 
-def _too_large(size: int, limit: int) -> SourceProblem:
+def too_large(size: int, limit: int) -> SourceProblem:
     return SourceProblem(
         "FILE-03",
         Severity.ERROR,

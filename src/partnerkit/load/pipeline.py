@@ -16,9 +16,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from partnerkit.config import Config
+from partnerkit.config import Config, Limits, Thresholds
 from partnerkit.files.discovery import default_paths, display_path, expand
-from partnerkit.files.reader import read_source
+from partnerkit.files.reader import SourceProblem, read_source, too_large
 from partnerkit.findings import Finding, Position, Severity
 from partnerkit.i18n import _
 from partnerkit.load.positions import Locator
@@ -137,8 +137,12 @@ def _map(task: Callable[[Path], FileReport], files: list[Path]) -> list[FileRepo
         return list(pool.map(task, files, chunksize=chunk))
 
 
-def record_if_id(report: FileReport, record: Partnership, record_id: str) -> Partnership | None:
-    """An ``on_record`` function that keeps only the record with this id."""
+def record_with_id_on_record(thresholds: Thresholds, today: date, record_id: str) -> OnRecord:
+    """The ``on_record`` function that keeps only the record with this id."""
+    return partial(_record_if_id, record_id=record_id)
+
+
+def _record_if_id(report: FileReport, record: Partnership, record_id: str) -> Partnership | None:
     return record if record.id == record_id else None
 
 
@@ -156,9 +160,7 @@ def check_file(
 ) -> FileReport:
     text, problem = read_source(path, config.limits.max_file_bytes)
     if problem is not None:
-        message = _(problem.message).format(**problem.args)
-        finding = Finding(problem.code, problem.severity, message, name, problem.position)
-        return FileReport(name, [finding], skipped=problem.code == "FILE-02")
+        return FileReport(name, [problem_finding(problem, name)], skipped=problem.code == "FILE-02")
     assert text is not None
     return check_text(text, name, config, context, keep_record)
 
@@ -166,19 +168,56 @@ def check_file(
 def check_text(
     text: str, name: str, config: Config, context: Context, keep_record: bool = False
 ) -> FileReport:
+    parsed = parse_record(text, name, config.limits)
+    report = FileReport(name, parsed.findings, parsed.record_id, parsed.id_position)
+    if parsed.record is None:
+        return report
+    for hit in run_rules(parsed.record, config, context):
+        report.findings.append(
+            _located(
+                hit.code, hit.severity, hit.message, hit.path, hit.at_key, name, parsed.locator
+            )
+        )
+    if keep_record:
+        report.record = parsed.record
+    return report
+
+
+@dataclass
+class ParsedRecord:
+    """One record's text read as a partnership: the record when it is valid, and the findings
+    of the YAML, schema and reference checks."""
+
+    findings: list[Finding]
+    locator: Locator
+    record: Partnership | None = None
+    record_id: str | None = None
+    id_position: Position | None = None
+
+
+def parse_record(text: str, name: str, limits: Limits) -> ParsedRecord:
+    """Text → :class:`Partnership`, the one way every command reads a record's text."""
+    size = len(text.encode("utf-8"))
+    if size > limits.max_file_bytes:
+        return ParsedRecord(
+            [problem_finding(too_large(size, limits.max_file_bytes), name)], Locator(None, "")
+        )
     parsed = parse_yaml(text)
     locator = Locator(parsed.root, text)
-    report = FileReport(name, [_yaml_finding(p, name, locator) for p in parsed.problems])
+    result = ParsedRecord([_yaml_finding(p, name, locator) for p in parsed.problems], locator)
     if parsed.fatal or not isinstance(parsed.data, dict):
-        return report
+        return result
     skip = {p.path for p in parsed.problems}
     record, schema_findings = validate_record(parsed.data, locator, name, skip)
-    report.findings.extend(schema_findings)
-    _remember_id(report, parsed.data, locator)
+    result.findings.extend(schema_findings)
+    record_id = parsed.data.get("id")
+    if isinstance(record_id, str):
+        result.record_id = record_id
+        result.id_position = locator.position(("id",))
     if record is None:
-        return report
+        return result
     for problem in check_references(record):
-        report.findings.append(
+        result.findings.append(
             _located(
                 problem.code,
                 Severity.ERROR,
@@ -189,13 +228,14 @@ def check_text(
                 locator,
             )
         )
-    for hit in run_rules(record, config, context):
-        report.findings.append(
-            _located(hit.code, hit.severity, hit.message, hit.path, hit.at_key, name, locator)
-        )
-    if keep_record:
-        report.record = record
-    return report
+    result.record = record
+    return result
+
+
+def problem_finding(problem: SourceProblem, name: str) -> Finding:
+    """The finding for a file that could not be read as text."""
+    message = _(problem.message).format(**problem.args)
+    return Finding(problem.code, problem.severity, message, name, problem.position)
 
 
 def _located(
@@ -228,13 +268,6 @@ def _yaml_finding(problem: YamlProblem, name: str, locator: Locator) -> Finding:
         problem.path,
         locator.source_line(problem.position.line),
     )
-
-
-def _remember_id(report: FileReport, data: dict, locator: Locator) -> None:
-    record_id = data.get("id")
-    if isinstance(record_id, str):
-        report.record_id = record_id
-        report.id_position = locator.position(("id",))
 
 
 def normalised_id(record_id: str) -> str:

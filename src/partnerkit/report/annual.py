@@ -33,7 +33,7 @@ from partnerkit.report.views import (
 from partnerkit.timeline import add_months, current_agreement, people_by_id
 
 
-def annual_on_record(record_id: str, year: int, thresholds: Thresholds, today: date) -> Callable:
+def annual_on_record(thresholds: Thresholds, today: date, record_id: str, year: int) -> Callable:
     """The ``on_record`` function of the annual report: the report of one record, else None."""
     return partial(
         annual_record, record_id=record_id, year=year, thresholds=thresholds, today=today

@@ -1,39 +1,28 @@
-"""Pick the writer for a `check --format`; each format lives in its own module."""
+"""The formats of ``partnerkit check --format``: one table, one module per format.
+
+Each format is the module ``partnerkit.render.check.<name>`` with a function
+``render(result, today) -> str``. Adding a format is one new module and one entry here;
+the option's choices, its help text and the dispatch all come from this table.
+"""
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
+from typing import TYPE_CHECKING
 
-from partnerkit.load.pipeline import CheckResult
+if TYPE_CHECKING:
+    from partnerkit.load.pipeline import CheckResult
+
+FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
+FORMATS_HELP = (
+    f"{', '.join(FORMATS[:-1])} or {FORMATS[-1]} (default: github in GitHub Actions, else text)."
+)
 
 
 def render(result: CheckResult, name: str, today: date) -> str:
-    if name == "json":
-        from partnerkit.render.check.json import check_json
-
-        return check_json(result, today)
-    if name == "github":
-        from partnerkit.render.check.github import github_lines
-
-        return "".join(line + "\n" for line in github_lines(result))
-    if name == "sarif":
-        from partnerkit.render.check.sarif import sarif
-
-        return sarif(result)
-    if name == "junit":
-        from partnerkit.render.check.junit import junit
-
-        return junit(result)
-    if name == "concise":
-        from partnerkit.render.check.text import concise_lines, summary_line
-        from partnerkit.render.console import plain_text
-
-        return "".join(line + "\n" for line in concise_lines(result)) + plain_text(
-            [summary_line(result)]
-        )
-    from partnerkit.render.check.text import text_report
-
-    return text_report(result)
+    """The report of ``result`` in the format ``name`` (one of :data:`FORMATS`)."""
+    return importlib.import_module(f"partnerkit.render.check.{name}").render(result, today)
 
 
 def append_step_summary(result: CheckResult, summary_file: str | None) -> None:

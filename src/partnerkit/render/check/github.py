@@ -8,6 +8,8 @@ as plain log lines, and the full table goes to ``$GITHUB_STEP_SUMMARY``.
 
 from __future__ import annotations
 
+from datetime import date
+
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import _
 from partnerkit.load.pipeline import CheckResult
@@ -58,6 +60,10 @@ def github_lines(result: CheckResult) -> list[str]:
         else:
             lines.append(plain_line(finding))
     return lines
+
+
+def render(result: CheckResult, today: date) -> str:
+    return "".join(line + "\n" for line in github_lines(result))
 
 
 def step_summary(result: CheckResult) -> str:

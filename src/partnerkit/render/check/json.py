@@ -29,7 +29,7 @@ def finding_data(finding: Finding) -> dict[str, object]:
     }
 
 
-def check_json(result: CheckResult, today: date) -> str:
+def render(result: CheckResult, today: date) -> str:
     data = {
         "version": 1,
         "tool": {"name": "partnerkit", "version": __version__},

@@ -6,6 +6,7 @@ a file without findings is one passing test case.
 
 from __future__ import annotations
 
+from datetime import date
 from xml.etree import ElementTree as ET
 
 from partnerkit.findings import Severity
@@ -18,7 +19,7 @@ def _xml_text(text: str) -> str:
     return inert(text)
 
 
-def junit(result: CheckResult) -> str:
+def render(result: CheckResult, today: date) -> str:
     root = ET.Element("testsuites", name="partnerkit")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for report in sorted(result.files, key=lambda r: r.file):

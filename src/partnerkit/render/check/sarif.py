@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from partnerkit import __version__
 from partnerkit.i18n import _
@@ -30,7 +31,7 @@ def _rule_descriptor(code: str) -> dict[str, object]:
     return descriptor
 
 
-def sarif(result: CheckResult) -> str:
+def render(result: CheckResult, today: date) -> str:
     codes = [*BUILTIN, *all_rules()]
     index = {code: i for i, code in enumerate(codes)}
     results = []

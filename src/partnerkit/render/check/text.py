@@ -7,6 +7,8 @@ CI log does not pay for importing Rich.
 
 from __future__ import annotations
 
+from datetime import date
+
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import _, ngettext
 from partnerkit.load.pipeline import CheckResult
@@ -99,14 +101,6 @@ def summary_line(result: CheckResult) -> Line:
     return ((text, "bold red" if errors else "bold yellow"),)
 
 
-def concise_lines(result: CheckResult) -> list[str]:
-    """One line per finding: ``file:line:col: CODE [severity] message``."""
-    return [
-        f"{inert(f.file)}:{f.line}:{f.col}: {f.code} [{f.severity.label}] {one_line(f.message)}"
-        for f in result.findings
-    ]
-
-
-def text_report(result: CheckResult) -> str:
+def render(result: CheckResult, today: date) -> str:
     """The terminal report as plain text (no colour), for ``--output FILE``."""
     return plain_text(check_lines(result))

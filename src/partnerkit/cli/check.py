@@ -1,0 +1,171 @@
+"""The commands about records themselves: ``check``, ``rules`` and ``schema``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerkit.cli.common import (
+    AsOfOpt,
+    ConfigOpt,
+    FailOnOpt,
+    LangOpt,
+    PathsArg,
+    choice,
+    fail_threshold,
+    today_from,
+)
+from partnerkit.render.check.formats import FORMATS, FORMATS_HELP
+
+commands = typer.Typer()
+
+
+@commands.command()
+def check(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    fail_on: FailOnOpt = "error",
+    output_format: Annotated[str | None, typer.Option("--format", help=FORMATS_HELP)] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file.", dir_okay=False),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help="Check the whole portfolio, report only records changed since this git revision.",
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Load and validate records, and report every problem with its file, line and column."""
+    from partnerkit.config import load_config
+    from partnerkit.i18n import _
+    from partnerkit.load.pipeline import check_paths, only_changed
+
+    threshold = fail_threshold(fail_on)
+    chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    choice(chosen, FORMATS, "--format")
+    cwd = Path.cwd()
+    settings = load_config(config, cwd)
+    today = today_from(as_of)
+    result = check_paths(list(paths or []), settings, cwd, today)
+    if changed_since is not None:
+        result = only_changed(result, changed_since, cwd)
+    if result.used_examples:
+        sys.stderr.write(_("No partnerships/ folder here: checking the built-in examples.") + "\n")
+    _emit_check(result, chosen, output, today)
+    raise typer.Exit(result.exit_code(threshold))
+
+
+def _emit_check(result, chosen: str, output: Path | None, today) -> None:
+    from partnerkit.render.check import formats
+
+    if chosen == "text" and output is None:
+        from partnerkit.render.check.text import check_lines
+        from partnerkit.render.console import write_styled
+
+        write_styled(check_lines(result))
+        return
+    text = formats.render(result, chosen, today)
+    if chosen == "github":
+        formats.append_step_summary(result, os.environ.get("GITHUB_STEP_SUMMARY"))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from partnerkit.files.writer import write_bytes_atomically
+        from partnerkit.render.check.text import summary_line
+        from partnerkit.render.console import plain_text
+
+        write_bytes_atomically(output, text.encode("utf-8"))
+        sys.stdout.write(plain_text([summary_line(result)]))
+
+
+@commands.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="Explain this rule.")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    lang: LangOpt = None,
+) -> None:
+    """List the handbook rules, or explain one rule with a failing and a passing example."""
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _
+    from partnerkit.render.console import make_console
+    from partnerkit.render.rules import render_rule, render_rules_table, rules_json
+    from partnerkit.rules import all_rules, get
+
+    choice(output_format, ("text", "json"), "--format")
+    selected = list(all_rules().values())
+    if code is not None:
+        found = get(code)
+        if found is None:
+            from partnerkit.load.codes import BUILTIN
+
+            if code.upper() in BUILTIN and output_format == "text":
+                from partnerkit.render.rules import render_builtin
+
+                render_builtin(code.upper(), make_console())
+                return
+            raise UsageError(
+                _("There is no rule {code}; partnerkit rules lists them.").format(code=code)
+            )
+        selected = [found]
+    if output_format == "json":
+        sys.stdout.write(rules_json(selected))
+    elif code is not None:
+        render_rule(selected[0], make_console())
+    else:
+        render_rules_table(selected, make_console())
+
+
+@commands.command()
+def schema(
+    check_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--check",
+            help="Compare with this committed schema file; exit 1 when it is out of date.",
+            dir_okay=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print the JSON Schema of a record, derived from the record models."""
+    from partnerkit.i18n import _
+    from partnerkit.record.json_schema import schema_text
+
+    text = schema_text()
+    if check_file is not None:
+        try:
+            current = check_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            from partnerkit.errors import UsageError
+
+            raise UsageError(
+                _("The schema file {path} cannot be read: {reason}").format(
+                    path=check_file, reason=exc.strerror
+                )
+            ) from None
+        if current != text:
+            sys.stderr.write(
+                _("{path} is out of date: run partnerkit schema -o {path}").format(path=check_file)
+                + "\n"
+            )
+            raise typer.Exit(1)
+        sys.stdout.write(_("{path} is up to date.").format(path=check_file) + "\n")
+        return
+    if output is not None:
+        from partnerkit.files.writer import write_bytes_atomically
+
+        write_bytes_atomically(output, text.encode("utf-8"))
+        return
+    sys.stdout.write(text)

@@ -1,0 +1,169 @@
+"""The coordinator's commands: ``followup``, ``brief``, ``calendar`` and ``contacts``."""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerkit.cli.common import (
+    AsOfOpt,
+    ConfigOpt,
+    LangOpt,
+    PathsArg,
+    as_of_date,
+    choice,
+    load_portfolio,
+    print_markdown,
+    record_by_id,
+)
+
+commands = typer.Typer()
+
+
+@commands.command()
+def followup(
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    horizon: Annotated[
+        int, typer.Option("--horizon", min=0, max=3650, help="Days ahead that count as due soon.")
+    ] = 60,
+    partnership: Annotated[
+        str | None, typer.Option("--partnership", help="Only this partnership id.")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, markdown or json.")
+    ] = "text",
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="overdue: exit 1 when anything is overdue; never.")
+    ] = "never",
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """What is overdue and due soon, and how each partnership meets the handbook criteria."""
+    from partnerkit.errors import UsageError
+    from partnerkit.followup import build_followup, followup_on_record
+    from partnerkit.i18n import _
+    from partnerkit.render.console import make_console
+    from partnerkit.render.followup import (
+        followup_json,
+        followup_markdown,
+        render_followup_text,
+    )
+
+    choice(output_format, ("text", "markdown", "json"), "--format")
+    choice(fail_on, ("overdue", "never"), "--fail-on")
+    on_record = partial(followup_on_record, horizon=horizon)
+    result, _settings, today = load_portfolio(paths, as_of, config, on_record)
+    report = build_followup(result, today, horizon)
+    if partnership is not None:
+        report.partnerships = [p for p in report.partnerships if p.id == partnership]
+        report.unreadable = []
+        if not report.partnerships:
+            raise UsageError(_("There is no partnership with the id {id}.").format(id=partnership))
+    if output_format == "json":
+        sys.stdout.write(followup_json(report))
+    elif output_format == "markdown":
+        sys.stdout.write(followup_markdown(report))
+    else:
+        render_followup_text(report, make_console())
+    raise typer.Exit(1 if fail_on == "overdue" and report.overdue else 0)
+
+
+@commands.command()
+def brief(
+    partnership: Annotated[str, typer.Argument(help="The partnership id.")],
+    body: Annotated[str, typer.Option("--body", help="The governance body id, e.g. styrgrupp.")],
+    meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting",
+            callback=as_of_date,
+            help="Meeting date (default: its next planned meeting).",
+        ),
+    ] = None,
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or markdown.")] = "text",
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """The steering-group brief (underlag) for a body's meeting, since its previous meeting."""
+    from datetime import date
+
+    from partnerkit.brief import build_brief
+    from partnerkit.load.pipeline import record_with_id_on_record
+    from partnerkit.render.brief import brief_markdown
+
+    choice(output_format, ("text", "markdown"), "--format")
+    on_record = partial(record_with_id_on_record, record_id=partnership)
+    result, settings, today = load_portfolio(paths, as_of, config, on_record)
+    record = record_by_id(result, partnership)
+    when = date.fromisoformat(meeting) if meeting else None
+    text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
+    print_markdown(text, output_format)
+
+
+@commands.command()
+def calendar(
+    paths: PathsArg = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The .ics file to write.", dir_okay=False)
+    ] = Path("partnerkit.ics"),
+    as_of: AsOfOpt = None,
+    horizon: Annotated[
+        int, typer.Option("--horizon", min=0, max=3650, help="Days ahead to include.")
+    ] = 365,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Write upcoming due dates and planned meetings as an iCalendar (.ics) file."""
+    from partnerkit.calendar import build_calendar
+    from partnerkit.files.writer import write_bytes_atomically
+    from partnerkit.followup import build_followup, followup_on_record
+    from partnerkit.i18n import _
+
+    on_record = partial(followup_on_record, horizon=horizon)
+    result, _settings, today = load_portfolio(paths, as_of, config, on_record)
+    report = build_followup(result, today, horizon)
+    for view in report.partnerships:
+        view.items = [item for item in view.items if item.status != "overdue"]
+    write_bytes_atomically(output, build_calendar(report))
+    events = sum(len(view.items) for view in report.partnerships)
+    sys.stdout.write(_("Wrote {n} events to {file}.").format(n=events, file=output) + "\n")
+
+
+@commands.command()
+def contacts(
+    paths: PathsArg = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help="Text in the focus area, unit or title.")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help="strategisk, taktisk or operativ.")
+    ] = None,
+    partnership: Annotated[
+        str | None, typer.Option("--partnership", help="Only this partnership id.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Who to talk to, on each side, per level and focus area, across the portfolio."""
+    from partnerkit.contacts import contacts_on_record, find_contacts
+    from partnerkit.render.contacts import contacts_json, render_contacts
+
+    choice(output_format, ("text", "json"), "--format")
+    if level is not None:
+        choice(level, ("strategisk", "taktisk", "operativ"), "--level")
+    result = load_portfolio(paths, None, config, contacts_on_record)[0]
+    found = find_contacts(result, topic, level, partnership)
+    if output_format == "json":
+        sys.stdout.write(contacts_json(found))
+    else:
+        from partnerkit.render.console import make_console
+
+        render_contacts(found, make_console())
