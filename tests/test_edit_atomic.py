@@ -17,17 +17,16 @@ import pytest
 from partnerkit.config import Config
 from partnerkit.edit import session as edit_session
 from partnerkit.edit.operations import add_log_entry
-from partnerkit.edit.record_files import (
-    ChangedOnDisk,
-    create_record,
-    encode,
-    read_record,
-    remove_stale_temporaries,
-    replace_record,
-)
+from partnerkit.edit.record_files import encode, read_record
 from partnerkit.edit.session import blocking_findings
 from partnerkit.edit.splice import Document
 from partnerkit.errors import UsageError
+from partnerkit.files.writer import (
+    ChangedOnDisk,
+    create_record,
+    remove_stale_temporaries,
+    replace_record,
+)
 from tests.conftest import EXAMPLES, ROOT
 
 DRIVER = ROOT / "tests" / "edit_cases" / "slow_edit.py"

@@ -27,7 +27,7 @@ def mark(phase: str) -> None:
 
 mark("start")
 
-from partnerkit.edit import record_files as edit_files  # noqa: E402
+from partnerkit.files import writer  # noqa: E402
 
 real_replace = os.replace
 
@@ -48,8 +48,8 @@ def slow_replace(source, target) -> None:
     time.sleep(PAUSE * 5)
 
 
-edit_files._write_all = slow_write_all
-edit_files.os.replace = slow_replace  # the os module, in this throwaway process only
+writer._write_all = slow_write_all
+writer.os.replace = slow_replace  # the os module, in this throwaway process only
 
 from partnerkit.cli.app import exit_now, run  # noqa: E402
 

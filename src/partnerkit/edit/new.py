@@ -123,9 +123,10 @@ def create_new_record(
 ) -> Created:
     """Write the new record into the records folder (created when missing), unless its text
     would not be a valid record, its id is taken, or ``dry_run``. Never overwrites a file."""
-    from partnerkit.edit.record_files import create_record, record_ids
+    from partnerkit.edit.record_files import record_ids
     from partnerkit.edit.session import blocking_findings
     from partnerkit.files.discovery import RECORDS_DIR, display_path, find_records_dir
+    from partnerkit.files.writer import create_record
     from partnerkit.load.pipeline import normalised_id
 
     check_ids(new)

@@ -15,17 +15,12 @@ from pathlib import Path
 from partnerkit.config import Config
 from partnerkit.edit.forget import ForgetResult, default_role, find_people, forget_person
 from partnerkit.edit.operations import Change
-from partnerkit.edit.record_files import (
-    ChangedOnDisk,
-    Snapshot,
-    encode,
-    find_record,
-    read_record,
-    replace_record,
-)
+from partnerkit.edit.record_files import encode, find_record, read_record
 from partnerkit.edit.splice import Document, NotEditable
 from partnerkit.errors import UsageError
 from partnerkit.files.discovery import display_path, expand, records_folder
+from partnerkit.files.reader import Snapshot
+from partnerkit.files.writer import ChangedOnDisk, replace_record
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import _
 

@@ -1,5 +1,5 @@
-"""Read one record file as text, safely: never blocks on a FIFO, never reads without limit,
-and turns every file-system or encoding problem into a problem value instead of an error."""
+"""The one reader: a file as bytes or text, safely. It never blocks on a FIFO, never reads
+without limit, and turns every file-system or encoding problem into a problem value."""
 
 from __future__ import annotations
 
@@ -30,32 +30,58 @@ _UTF16_32_BOMS = (
 )
 
 
-def read_source(path: Path, max_bytes: int) -> tuple[str | None, SourceProblem | None]:
-    """The file's text (UTF-8, BOM removed, line endings kept), or the problem that stops it."""
+@dataclass(frozen=True)
+class Snapshot:
+    """One file as read: its bytes, and the permissions to keep when it is replaced."""
+
+    path: Path  # resolved: a record reached through a symlink is written where it lives
+    raw: bytes
+    mode: int
+
+    @property
+    def bom(self) -> bool:
+        return self.raw.startswith(codecs.BOM_UTF8)
+
+
+def read_file(path: Path, max_bytes: int) -> tuple[Snapshot | None, SourceProblem | None]:
+    """The one way partnerkit reads a file: a regular file (never a FIFO or device, and the
+    open never blocks), at most ``max_bytes``; every failure is a problem value."""
     try:
-        info = os.stat(path)
-    except OSError as exc:
+        target = path.resolve()
+        fd = os.open(target, os.O_RDONLY | _NONBLOCK)
+    except (OSError, RuntimeError) as exc:
         return None, _unreadable(exc)
-    if not stat.S_ISREG(info.st_mode):
-        return None, SourceProblem(
-            "FILE-02",
-            Severity.WARNING,
-            N_(
-                "Skipped: this is not a regular file (a folder, pipe or device), "
-                "so it was not read."
-            ),
-            {},
-        )
-    if info.st_size > max_bytes:
-        return None, too_large(info.st_size, max_bytes)
     try:
-        with open(path, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, SourceProblem(
+                "FILE-02",
+                Severity.WARNING,
+                N_(
+                    "Skipped: this is not a regular file (a folder, pipe or device), "
+                    "so it was not read."
+                ),
+                {},
+            )
+        if info.st_size > max_bytes:
+            return None, too_large(info.st_size, max_bytes)
+        with os.fdopen(os.dup(fd), "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
         return None, _unreadable(exc)
+    finally:
+        os.close(fd)
     if len(raw) > max_bytes:
         return None, too_large(len(raw), max_bytes)
-    return decode(raw)
+    return Snapshot(target, raw, stat.S_IMODE(info.st_mode)), None
+
+
+def read_source(path: Path, max_bytes: int) -> tuple[str | None, SourceProblem | None]:
+    """The file's text (UTF-8, BOM removed, line endings kept), or the problem that stops it."""
+    snapshot, problem = read_file(path, max_bytes)
+    if snapshot is None:
+        return None, problem
+    return decode(snapshot.raw)
 
 
 def decode(raw: bytes) -> tuple[str | None, SourceProblem | None]:
@@ -85,12 +111,15 @@ def decode(raw: bytes) -> tuple[str | None, SourceProblem | None]:
         )
 
 
-def _unreadable(exc: OSError) -> SourceProblem:
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _unreadable(exc: OSError | RuntimeError) -> SourceProblem:
     return SourceProblem(
         "FILE-01",
         Severity.ERROR,
         N_("The file cannot be read: {reason}."),
-        {"reason": exc.strerror or type(exc).__name__},
+        {"reason": getattr(exc, "strerror", None) or type(exc).__name__},
     )
 
 
