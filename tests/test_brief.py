@@ -1,4 +1,4 @@
-"""`partnerkit brief`: the steering-group brief (underlag) for one meeting of one body (D3).
+"""`partnerkit brief`: the steering-group brief (underlag) for one meeting of one body.
 
 The styrgrupp of base.yaml met on 2026-06-11 and 2026-09-17 and meets next on 2026-12-10,
 so the brief for 2026-12-10 covers what happened since 2026-09-17.

@@ -1,4 +1,4 @@
-"""`partnerkit followup`: the due items of section D2, criterion health, the mutual assessment.
+"""`partnerkit followup`: the due items, criterion health, the mutual assessment.
 
 Every case starts from the healthy record ``tests/rules/base.yaml`` (clean as of 2026-11-28)
 with one targeted change, and runs the command with an explicit ``--as-of``. With the default

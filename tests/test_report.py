@@ -1,4 +1,4 @@
-"""`partnerkit report`: the leadership report (portfolio) and the annual report (D4).
+"""`partnerkit report`: the leadership report (portfolio) and the annual report.
 
 The report data is checked on the healthy record ``tests/rules/base.yaml`` with targeted
 changes and on the example records; the HTML page is checked for being self-contained and for

@@ -3,7 +3,7 @@
 It covers the period since the body's previous meeting: decisions and their status, goals and
 indicators against targets, activities started, completed and cancelled, what is coming,
 resources, people changes, risks, the latest mutual assessment, the agreement timeline and
-proposals for decision (section D3 of the domain research).
+proposals for decision.
 """
 
 from __future__ import annotations

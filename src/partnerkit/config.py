@@ -23,7 +23,7 @@ class Limits:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Every number a rule or the follow-up uses; defaults from the domain research (C, D)."""
+    """Every number a rule or the follow-up uses; each can be set under ``[thresholds]``."""
 
     min_agreement_years: float = 5
     min_period_years: float = 3
@@ -140,8 +140,6 @@ def _numbers(data: Any, cls: type, name: str, path: Path) -> Any:
 
 
 def _rules(data: Any, path: Path) -> RuleSelection:
-    from partnerkit.rules import known_selector
-
     if not isinstance(data, dict):
         raise _wrong_type(path, "rules", _("a table"))
     _reject_unknown(data, {"select", "ignore", "severity"}, "rules.", path)
@@ -150,28 +148,15 @@ def _rules(data: Any, path: Path) -> RuleSelection:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise _wrong_type(path, f"rules.{key}", _("a list of rule codes"))
-        for selector in value:
-            if not known_selector(selector):
-                raise _unknown_rule(path, f"rules.{key}", selector)
         lists[key] = tuple(value)
     severity = data.get("severity", {})
     if not isinstance(severity, dict):
         raise _wrong_type(path, "rules.severity", _("a table"))
     for code, level in severity.items():
-        if not known_selector(code):
-            raise _unknown_rule(path, "rules.severity", code)
         if level not in LEVELS:
             allowed = _("one of: {allowed}").format(allowed=", ".join(LEVELS))
             raise _wrong_type(path, f"rules.severity.{code}", allowed)
     return RuleSelection(lists["select"], lists["ignore"], dict(severity))
-
-
-def _unknown_rule(path: Path, key: str, code: str) -> UsageError:
-    return UsageError(
-        _("Unknown rule '{code}' in {key} of {path}; see partnerkit rules.").format(
-            code=code, key=key, path=path
-        )
-    )
 
 
 def _reject_unknown(data: dict, known: set[str], prefix: str, path: Path) -> None:

@@ -55,10 +55,6 @@ def host_party(record: Partnership) -> str | None:
     return next((p.id for p in record.parties if p.role == "larosate_host"), None)
 
 
-def partner_parties(record: Partnership) -> list[str]:
-    return [p.id for p in record.parties if p.role == "partner"]
-
-
 def current_agreement(record: Partnership, today: date) -> AgreementPeriod | None:
     """The agreement in force today, else the latest one that has started."""
     started = [a for a in record.agreements if a.start <= today]

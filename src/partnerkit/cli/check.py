@@ -17,6 +17,7 @@ from partnerkit.cli.common import (
     PathsArg,
     choice,
     fail_threshold,
+    load_settings,
     today_from,
 )
 from partnerkit.render.check.formats import FORMATS, FORMATS_HELP
@@ -45,7 +46,6 @@ def check(
     config: ConfigOpt = None,
 ) -> None:
     """Load and validate records, and report every problem with its file, line and column."""
-    from partnerkit.config import load_config
     from partnerkit.i18n import _
     from partnerkit.load.pipeline import check_paths, only_changed
 
@@ -53,7 +53,7 @@ def check(
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     choice(chosen, FORMATS, "--format")
     cwd = Path.cwd()
-    settings = load_config(config, cwd)
+    settings = load_settings(config, cwd)
     today = today_from(as_of)
     result = check_paths(list(paths or []), settings, cwd, today)
     if changed_since is not None:

@@ -135,17 +135,27 @@ def fail_threshold(value: str):
     return thresholds[choice(value, tuple(thresholds), "--fail-on")]
 
 
+def load_settings(config: Path | None, cwd: Path):
+    """The configuration (``--config``, else the nearest ``partnerkit.toml``), its rule
+    selectors checked against the rules."""
+    from partnerkit.config import load_config
+    from partnerkit.rules import check_selection
+
+    settings = load_config(config, cwd)
+    check_selection(settings.rules, settings.source)
+    return settings
+
+
 def load_portfolio(paths, as_of, config, on_record=None):
     """Read the configuration and check every record.
 
     ``on_record(thresholds, today)`` is one of the library's ``*_on_record`` functions: it
     makes the function applied to each valid record while it is loaded."""
-    from partnerkit.config import load_config
     from partnerkit.i18n import _
     from partnerkit.load.pipeline import check_paths
 
     cwd = Path.cwd()
-    settings = load_config(config, cwd)
+    settings = load_settings(config, cwd)
     today = today_from(as_of)
     each = on_record(settings.thresholds, today) if on_record else None
     result = check_paths(list(paths or []), settings, cwd, today, on_record=each)

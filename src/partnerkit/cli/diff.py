@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from partnerkit.cli.common import ConfigOpt, LangOpt, choice, print_markdown
+from partnerkit.cli.common import ConfigOpt, LangOpt, choice, load_settings, print_markdown
 
 commands = typer.Typer()
 
@@ -26,11 +26,10 @@ def diff(
     config: ConfigOpt = None,
 ) -> None:
     """What changed in the records between two git revisions."""
-    from partnerkit.config import load_config
     from partnerkit.diffing import diff_revisions
     from partnerkit.render.diff import diff_markdown
 
     choice(output_format, ("text", "markdown"), "--format")
     cwd = Path.cwd()
-    limits = load_config(config, cwd).limits
+    limits = load_settings(config, cwd).limits
     print_markdown(diff_markdown(diff_revisions(old, new, folder, cwd, limits)), output_format)

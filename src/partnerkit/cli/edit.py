@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from partnerkit.cli.common import ConfigOpt, LangOpt, as_of_date, choice
+from partnerkit.cli.common import ConfigOpt, LangOpt, as_of_date, choice, load_settings
 from partnerkit.i18n import N_, _
 
 RecordArg = Annotated[
@@ -97,12 +97,11 @@ def _out(line: str) -> None:
 
 def _run(record: str, folder, config, dry_run: bool, edit) -> None:
     """Find the record, apply ``edit``, report. Exit 1 when the result would be invalid."""
-    from partnerkit.config import load_config
     from partnerkit.edit.record_files import find_record
     from partnerkit.edit.session import edit_record
 
     cwd = Path.cwd()
-    settings = load_config(config, cwd)
+    settings = load_settings(config, cwd)
     path = find_record(record, folder, cwd)
     outcome = _guarded(lambda: edit_record(path, edit, settings, cwd, dry_run))
     if outcome.findings:
@@ -219,13 +218,12 @@ def new(
     """Create a record from a template derived from the models. Asks for the essentials on a
     terminal; otherwise give them as options."""
     from partnerkit.cli.common import today_from
-    from partnerkit.config import load_config
     from partnerkit.edit.new import NewRecord, check_record_id, create_new_record, party_id
     from partnerkit.files.discovery import display_path
 
     check_record_id(record_id)
     cwd = Path.cwd()
-    settings = load_config(config, cwd)
+    settings = load_settings(config, cwd)
     values = {
         "--title": title,
         "--university": university or settings.university,
@@ -690,11 +688,10 @@ def forget(
     (followup_log refs, mandate delegated_by), and their full name in free text and in
     comments. Every changed record is validated before anything is written; each file is
     replaced atomically."""
-    from partnerkit.config import load_config
     from partnerkit.edit.session import plan_forget, write_forget
 
     cwd = Path.cwd()
-    settings = load_config(config, cwd)
+    settings = load_settings(config, cwd)
     plans = _guarded(
         lambda: plan_forget(person_id, name, role, records or [], folder, settings, cwd)
     )

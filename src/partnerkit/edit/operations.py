@@ -1,4 +1,4 @@
-"""What the edit commands do to a record, as splices of its text (see :mod:`edit_yaml`).
+"""What the edit commands do to a record, as splices of its text (see :mod:`.splice`).
 
 Each function takes a :class:`~partnerkit.edit.splice.Document`, records its edits on it and
 returns a :class:`Change` (one translated line saying what changed, and which splice to point

@@ -1,6 +1,6 @@
 """Strict YAML: bytes of one file -> plain Python data, the node tree, and problems found.
 
-The rules (design decision 2): only ``true``/``false`` are booleans, numbers are YAML 1.2
+The rules: only ``true``/``false`` are booleans, numbers are YAML 1.2
 numbers (``0777`` and ``1:20`` stay text), dates stay text for the models to parse, and
 aliases, merge keys, duplicate keys, non-text keys and tags other than the core ones are
 problems. Every problem in a file is reported, each with its position.

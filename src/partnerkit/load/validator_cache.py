@@ -79,6 +79,7 @@ def _cache_folder() -> Path | None:
 def _fingerprint() -> str:
     digest = hashlib.sha256()
     for module in (models, vocab):
+        digest.update(module.__name__.encode())  # pickles name classes by module
         digest.update(Path(module.__file__).read_bytes())
     versions = (__version__, pydantic.VERSION, pydantic_core.__version__, sys.version)
     digest.update(repr(versions).encode())

@@ -22,8 +22,6 @@ from pydantic_core import PydanticCustomError
 
 from partnerkit.record.vocab import slugs
 
-SCHEMA_VERSION = "1"
-
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

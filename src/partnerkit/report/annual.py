@@ -1,4 +1,4 @@
-"""The annual report of one partnership (D4).
+"""The annual report (årsrapport) of one partnership.
 
 The annual report of a year is built as of the end of that year (or today, for the current
 year), so it shows what was known then. Its first part is the partnership's report for the
@@ -239,7 +239,7 @@ def _plan_item(item, people, parties) -> PlanItem:
 
 
 def _next_plan(record, year, people, parties) -> tuple[tuple[PlanItem, ...], bool]:
-    """The action plan for the following year (D4.9), if one has been drawn up."""
+    """The action plan for the following year, if one has been drawn up."""
     next_start, next_end = date(year + 1, 1, 1), date(year + 1, 12, 31)
     for plan in record.action_plans:
         begins = plan.period.from_ or date.min
@@ -263,7 +263,7 @@ def _carried_over(record, year, today, people, parties) -> tuple[PlanItem, ...]:
 
 
 def _direction(base: PartnershipReport, t: Thresholds, today: date):
-    """A suggested direction for the coming year (D4.1), with the facts that led to it."""
+    """A suggested direction for the coming year, with the facts that led to it."""
     reasons: list[tuple[str, object]] = []
     if base.phase in ("avveckling", "avslutad"):
         return PHASE_OUT, (("phase", base.phase),)

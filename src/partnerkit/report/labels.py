@@ -155,7 +155,7 @@ LABELS = {
     "summary_text": N_("Summary"),
     "mean": N_("Mean"),
     "assessments_in_year": N_("Assessments in the year"),
-    # annual report sections (D4)
+    # annual report sections
     "s1": N_("1. Summary and suggested direction"),
     "s2": N_("2. Goals and indicators"),
     "s3": N_("3. Activities"),

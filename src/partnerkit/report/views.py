@@ -16,7 +16,7 @@ from partnerkit.record.vocab import group_of
 HORIZON_DAYS = 60  # "due soon", as in ``partnerkit followup``
 YEARS_SHOWN = 6  # activity years shown per partnership: the as-of year and five before
 
-# Recommended directions of an annual report (D4.1), mirroring the handbook phases.
+# Recommended directions of an annual report, mirroring the handbook phases.
 CONTINUE, ADJUST, EVALUATE, PHASE_OUT = "continue", "adjust", "evaluate", "phase_out"
 
 
@@ -277,7 +277,7 @@ class LogLine:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Facts for the evaluation before renewal (D4.10)."""
+    """Facts for the evaluation before renewal."""
 
     agreement_end: date | None
     goals_achieved: int
@@ -294,7 +294,7 @@ class Evaluation:
 
 @dataclass
 class AnnualReport:
-    """The annual report (årsrapport) of one partnership for one calendar year (D4)."""
+    """The annual report (årsrapport) of one partnership for one calendar year."""
 
     year: int
     partnership: PartnershipReport

@@ -8,7 +8,9 @@ adding a family is adding its criterion to :data:`~partnerkit.rules.base.CRITERI
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
+from partnerkit.config import RuleSelection
 from partnerkit.rules.base import CRITERIA, Rule
 
 
@@ -45,3 +47,22 @@ def matches(code: str, selector: str) -> bool:
 
 def known_selector(selector: str) -> bool:
     return any(matches(code, selector) for code in all_rules())
+
+
+def check_selection(selection: RuleSelection, path: Path | None) -> None:
+    """Every selector of ``[rules]`` in the configuration names a rule or a family of rules."""
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _
+
+    for key, selectors in (
+        ("rules.select", selection.select),
+        ("rules.ignore", selection.ignore),
+        ("rules.severity", tuple(selection.severity)),
+    ):
+        for selector in selectors:
+            if not known_selector(selector):
+                raise UsageError(
+                    _("Unknown rule '{code}' in {key} of {path}; see partnerkit rules.").format(
+                        code=selector, key=key, path=path
+                    )
+                )

@@ -151,7 +151,7 @@ def resource_has_mandate(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "the renewed earmark as a new resource; mark a resource that was spent as planned and "
         "was not meant to continue as status: used."
     ),
-    source="Handledning (organisatorisk egenskap b); follow-up of earmarks (D2)",
+    source="Handledning (organisatorisk egenskap b); follow-up of earmarks",
     bad=(
         "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
         "    period: {from: 2024-01-01, to: 2025-12-31}\n    purpose: seed-projekt\n"
