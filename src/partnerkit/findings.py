@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import IntEnum
 
 
@@ -44,6 +45,7 @@ class Finding:
     source_line: str | None = None
     help: str | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    due: date | None = None  # for a dated obligation reported late: the day it was due
 
     @property
     def line(self) -> int:

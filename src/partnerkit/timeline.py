@@ -55,6 +55,12 @@ def host_party(record: Partnership) -> str | None:
     return next((p.id for p in record.parties if p.role == "larosate_host"), None)
 
 
+def partnership_start(record: Partnership) -> date:
+    """The day the partnership left its initiation phase (or its phase began, if it never did)."""
+    started = [h.from_ for h in record.lifecycle.history if h.phase != "initiering"]
+    return min(started, default=record.lifecycle.phase_since)
+
+
 def current_agreement(record: Partnership, today: date) -> AgreementPeriod | None:
     """The agreement in force today, else the latest one that has started."""
     started = [a for a in record.agreements if a.start <= today]
@@ -106,6 +112,14 @@ def last_log_date(record: Partnership, today: date) -> date | None:
 
 def last_measurement(indicator: Indicator, today: date) -> date | None:
     return latest(m.date for m in indicator.measurements if m.date <= today)
+
+
+def last_value_date(indicator: Indicator, today: date) -> date | None:
+    """The latest measurement, else the baseline (the first value on record)."""
+    last = last_measurement(indicator, today)
+    if last is None and indicator.baseline is not None and indicator.baseline.date <= today:
+        return indicator.baseline.date
+    return last
 
 
 def indicator_interval_days(indicator: Indicator) -> int:

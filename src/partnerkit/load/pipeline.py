@@ -175,7 +175,14 @@ def check_text(
     for hit in run_rules(parsed.record, config, context):
         report.findings.append(
             _located(
-                hit.code, hit.severity, hit.message, hit.path, hit.at_key, name, parsed.locator
+                hit.code,
+                hit.severity,
+                hit.message,
+                hit.path,
+                hit.at_key,
+                name,
+                parsed.locator,
+                hit.due,
             )
         )
     if keep_record:
@@ -246,11 +253,11 @@ def _located(
     at_key: bool,
     name: str,
     locator: Locator,
+    due: date | None = None,
 ) -> Finding:
     position = locator.position(path, at_key=at_key)
-    return Finding(
-        code, severity, message, name, position, path, locator.source_line(position.line)
-    )
+    line = locator.source_line(position.line)
+    return Finding(code, severity, message, name, position, path, line, due=due)
 
 
 def _yaml_finding(problem: YamlProblem, name: str, locator: Locator) -> Finding:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from partnerkit import obligations
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import Assessment, Partnership, Score
-from partnerkit.rules.base import Context, E, Hit, W, rule
+from partnerkit.rules.base import Context, E, Hit, W, late_hit, rule
 from partnerkit.timeline import add_months
 
 RECENT = ("drift", "utvardering")
@@ -72,18 +73,16 @@ def joint_assessment_recent(record: Partnership, ctx: Context) -> Iterator[Hit]:
             ("assessments", index, "respondents"),
         )
         return
-    found = latest_assessment(record, ctx.today)
-    if found is None:
+    if latest_assessment(record, ctx.today) is None:
         yield Hit(_("No joint self-assessment has been recorded."), ("assessments",))
         return
-    last = found[1].date
-    yield Hit(
-        _(
-            "The last self-assessment was on {date}, more than {months} months ago; the next "
-            "was due by {due}."
-        ).format(date=last, months=months, due=add_months(last, months)),
-        ("assessments",),
-    )
+    for due in obligations.assessment(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            message = _(
+                "The last self-assessment was on {date}, more than {months} months ago; the next "
+                "was due by {due}."
+            ).format(date=due.args["last"], months=months, due=due.due)
+            yield late_hit(message, due, ctx.today)
 
 
 @rule(

@@ -13,6 +13,7 @@ from datetime import date
 
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
+from partnerkit.obligations import Obligation
 from partnerkit.record.models import Partnership
 
 PHASES = ("initiering", "uppstart", "drift", "utvardering", "nystart", "avveckling", "avslutad")
@@ -47,6 +48,21 @@ class Hit:
     path: tuple[str | int, ...] = ()
     at_key: bool = False
     severity: Severity | None = None
+    due: date | None = None  # the obligation's due date, for a rule that reports one late
+    fact: str = ""  # the fact behind the hit, when several rules can report it
+
+
+def late_hit(message: str, obligation: Obligation, today: date) -> Hit:
+    """The hit for an obligation that is late on ``today``: at its place, with its due date,
+    an error from the obligation's ``error_from`` on."""
+    escalated = obligation.error_from is not None and today >= obligation.error_from
+    return Hit(
+        message,
+        obligation.path,
+        severity=Severity.ERROR if escalated else None,
+        due=obligation.due,
+        fact=obligation.about,
+    )
 
 
 @dataclass(frozen=True)

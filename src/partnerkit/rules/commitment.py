@@ -12,18 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from partnerkit import obligations
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import AgreementPeriod, Partnership
-from partnerkit.rules.base import ACTIVE, Context, E, Hit, W, rule
+from partnerkit.rules.base import ACTIVE, Context, E, Hit, W, late_hit, rule
 from partnerkit.timeline import (
     DAYS_PER_YEAR,
     add_months,
     current_agreement,
     days,
-    evaluated_since,
     period_active,
-    renewal_months,
-    signed_successor,
 )
 
 _LETTER_OF_INTENT = "avsiktsforklaring"
@@ -164,24 +162,16 @@ def end_or_review_date(record: Partnership, ctx: Context) -> Iterator[Hit]:
     ),
 )
 def renewal_prepared(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    agreement = current_agreement(record, ctx.today)
-    if agreement is None or agreement.end is None or agreement.end < ctx.today:
-        return
-    warn, error = renewal_months(agreement, ctx.thresholds)
-    due = add_months(agreement.end, -warn)
-    if ctx.today < due or signed_successor(record, agreement):
-        return
     since = add_months(ctx.today, -ctx.thresholds.assessment_max_months)
-    if evaluated_since(record, since, ctx.today):
-        return
-    yield Hit(
-        _(
+    for due in obligations.renewal(record, ctx.today, ctx.thresholds):
+        if not due.late(ctx.today):
+            continue
+        end = due.args["end"]
+        message = _(
             "The agreement ends on {end}, in {days} days, and no evaluation or joint "
             "assessment has been made since {since}; the evaluation was due to start by {due}."
-        ).format(end=agreement.end, days=(agreement.end - ctx.today).days, since=since, due=due),
-        ("agreements", record.agreements.index(agreement), "end"),
-        severity=E if ctx.today >= add_months(agreement.end, -error) else W,
-    )
+        ).format(end=end, days=(end - ctx.today).days, since=since, due=due.due)
+        yield late_hit(message, due, ctx.today)
 
 
 @rule(
@@ -204,15 +194,12 @@ def renewal_prepared(record: Partnership, ctx: Context) -> Iterator[Hit]:
     ),
 )
 def agreement_in_force(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    agreement = current_agreement(record, ctx.today)
-    if agreement is None or agreement.end is None or agreement.end >= ctx.today:
-        return
-    yield Hit(
-        _(
-            "The current agreement ended on {end}, {days} days ago, and no new one is in force."
-        ).format(end=agreement.end, days=(ctx.today - agreement.end).days),
-        ("agreements", record.agreements.index(agreement), "end"),
-    )
+    for due in obligations.agreement_end(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            message = _(
+                "The current agreement ended on {end}, {days} days ago, and no new one is in force."
+            ).format(end=due.due, days=(ctx.today - due.due).days)
+            yield late_hit(message, due, ctx.today)
 
 
 @rule(

@@ -9,20 +9,18 @@ meeting, and decisions and action-plan items that are followed up by their due d
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
+from partnerkit import obligations
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import GovernanceBody, Meeting, Partnership
-from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, W, rule
+from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, W, late_hit, rule
 from partnerkit.timeline import (
     days,
-    last_log_date,
     people_by_id,
     person_active,
 )
 
 UNIVERSITY_ROLES = ("larosate_host", "larosate")
-MEETING_REVIEW_DAYS = 365
 
 
 @rule(
@@ -138,25 +136,22 @@ def partner_counterpart(record: Partnership, ctx: Context) -> Iterator[Hit]:
     good="followup_log:\n  - {date: 2026-10-02, type: note, summary: Kontakt med Nordverk}\n",
 )
 def log_fresh(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    t = ctx.thresholds
-    last = last_log_date(record, ctx.today)
-    since = last or _partnership_start(record)
-    age = (ctx.today - since).days
-    if age <= t.log_stale_warn_days:
-        return
-    severity = E if age > t.log_stale_error_days else W
-    due = since + days(t.log_stale_warn_days)
-    if last is None:
-        message = _(
-            "The follow-up log has no entry since the partnership started on {date}, "
-            "{days} days ago; the first was due by {due}."
-        )
-    else:
-        message = _(
-            "The latest follow-up log entry is from {date}, {days} days ago; "
-            "the next was due by {due}."
-        )
-    yield Hit(message.format(date=since, days=age, due=due), ("followup_log",), severity=severity)
+    for due in obligations.followup_log(record, ctx.today, ctx.thresholds):
+        if not due.late(ctx.today):
+            continue
+        since = due.args["since"]
+        if due.args["last"] is None:
+            message = _(
+                "The follow-up log has no entry since the partnership started on {date}, "
+                "{days} days ago; the first was due by {due}."
+            )
+        else:
+            message = _(
+                "The latest follow-up log entry is from {date}, {days} days ago; "
+                "the next was due by {due}."
+            )
+        text = message.format(date=since, days=(ctx.today - since).days, due=due.due)
+        yield late_hit(text, due, ctx.today)
 
 
 @rule(
@@ -184,7 +179,16 @@ def log_fresh(record: Partnership, ctx: Context) -> Iterator[Hit]:
 )
 def brief_and_minutes(record: Partnership, ctx: Context) -> Iterator[Hit]:
     t = ctx.thresholds
-    oldest = ctx.today - days(MEETING_REVIEW_DAYS)
+    for due in obligations.briefs(record, ctx.today, t):
+        if due.late(ctx.today):
+            message = _(
+                "The brief for the meeting of {body} on {date} is not sent; it was due by {due}."
+            ).format(body=due.args["body"], date=due.args["meeting"], due=due.due)
+            yield late_hit(message, due, ctx.today)
+    missing_minutes = {
+        due.path: due for due in obligations.minutes(record, ctx.today, t) if due.late(ctx.today)
+    }
+    oldest = ctx.today - days(obligations.MEETING_REVIEW_DAYS)
     for b, body in enumerate(record.governance):
         for m, meeting in enumerate(body.meetings):
             if meeting.status != "held" or meeting.date < oldest:
@@ -195,11 +199,13 @@ def brief_and_minutes(record: Partnership, ctx: Context) -> Iterator[Hit]:
                 meeting, t.minutes_lag_days
             )
             if problems:
+                late = missing_minutes.get(("governance", b, "meetings", m))
                 yield Hit(
                     _("The meeting of {body} on {date}: {problems}.").format(
                         body=_body_name(body), date=meeting.date, problems="; ".join(problems)
                     ),
                     ("governance", b, "meetings", m),
+                    due=late.due if late else None,
                 )
 
 
@@ -255,32 +261,14 @@ def _minutes_problems(meeting: Meeting, lag_days: int) -> list[str]:
     ),
 )
 def overdue_follow_up(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    for index, decision in enumerate(record.decisions):
-        if _overdue(decision.status, decision.due, ctx.today):
-            yield Hit(
-                _("The decision {id} was due on {due} and is still open.").format(
-                    id=decision.id, due=decision.due
-                ),
-                ("decisions", index, "due"),
-            )
-    for p, plan in enumerate(record.action_plans):
-        for i, item in enumerate(plan.items):
-            if _overdue(item.status, item.due, ctx.today):
-                yield Hit(
-                    _("The action-plan item {id} was due on {due} and is still open.").format(
-                        id=item.id, due=item.due
-                    ),
-                    ("action_plans", p, "items", i, "due"),
-                )
-
-
-def _overdue(status: str, due: date | None, today: date) -> bool:
-    return status == "open" and due is not None and due < today
-
-
-def _partnership_start(record: Partnership) -> date:
-    started = [h.from_ for h in record.lifecycle.history if h.phase != "initiering"]
-    return min(started, default=record.lifecycle.phase_since)
+    for due in obligations.decisions(record, ctx.today, ctx.thresholds):
+        if not due.late(ctx.today):
+            continue
+        if due.kind == "decision":
+            message = _("The decision {id} was due on {due} and is still open.")
+        else:
+            message = _("The action-plan item {id} was due on {due} and is still open.")
+        yield late_hit(message.format(id=due.args["id"], due=due.due), due, ctx.today)
 
 
 def _body_name(body: GovernanceBody) -> str:

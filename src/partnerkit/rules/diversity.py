@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from partnerkit import obligations
 from partnerkit.i18n import N_, _, current_language
 from partnerkit.record.models import Activity, Partnership
 from partnerkit.record.vocab import group_of, label
-from partnerkit.rules.base import NOT_CLOSED, Context, E, Hit, W, rule
+from partnerkit.rules.base import NOT_CLOSED, Context, E, Hit, W, late_hit, rule
 from partnerkit.timeline import days, host_party, last_active
 
 MISSION_GROUPS = ("forskning", "utbildning", "kompetensforsorjning", "nyttiggorande")
@@ -194,21 +195,17 @@ def domains(record: Partnership, ctx: Context) -> Iterator[Hit]:
     ),
 )
 def dormant(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    t = ctx.thresholds
     last = max(filter(None, (last_active(a, ctx.today) for a in record.activities)), default=None)
     if last is None:
         yield Hit(_("No activity has taken place yet."), ("activities",), severity=E)
         return
-    age = (ctx.today - last).days
-    if age > t.dormant_warn_days:
-        yield Hit(
-            _(
+    for due in obligations.activity(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            message = _(
                 "No activity is ongoing: the last one was under way on {date}, {days} days ago; "
                 "a new one was due by {due}."
-            ).format(date=last, days=age, due=last + days(t.dormant_warn_days)),
-            ("activities",),
-            severity=E if age > t.dormant_error_days else W,
-        )
+            ).format(date=last, days=(ctx.today - last).days, due=due.due)
+            yield late_hit(message, due, ctx.today)
 
 
 @rule(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from partnerkit.config import Config
 from partnerkit.findings import Severity
@@ -24,6 +25,8 @@ class RuleHit:
     message: str
     path: tuple[str | int, ...]
     at_key: bool = False
+    due: date | None = None
+    fact: str = ""
 
 
 def selected_rules(config: Config) -> list[Rule]:
@@ -64,7 +67,7 @@ def _raw_hits(record: Partnership, config: Config, context: Context) -> Iterator
             severity = hit.severity or item.severity_in(phase)
             if override is not None:
                 severity = Severity.parse(override)
-            yield RuleHit(item.code, severity, hit.message, hit.path, hit.at_key)
+            yield RuleHit(item.code, severity, hit.message, hit.path, hit.at_key, hit.due, hit.fact)
 
 
 def _apply_suppressions(record: Partnership, hits: list[RuleHit]) -> list[RuleHit]:

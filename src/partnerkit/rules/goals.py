@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from partnerkit import obligations
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import Goal, Indicator, Partnership, Person
-from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, rule
+from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, late_hit, rule
 from partnerkit.timeline import (
-    days,
-    indicator_interval_days,
-    last_measurement,
+    last_value_date,
     people_by_id,
     person_active,
-    within,
 )
 
 
@@ -136,21 +134,6 @@ def owner_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _grace_days(indicator: Indicator, ctx: Context) -> int:
-    t = ctx.thresholds
-    if indicator.frequency == "quarterly":
-        return t.indicator_grace_days_quarterly
-    return t.indicator_grace_days_yearly
-
-
-def _last_value_date(indicator: Indicator, today: date) -> date | None:
-    """The latest measurement, else the baseline (the first value on record)."""
-    last = last_measurement(indicator, today)
-    if last is None and indicator.baseline is not None and indicator.baseline.date <= today:
-        return indicator.baseline.date
-    return last
-
-
 @rule(
     code="GOAL-04",
     name="indicator-measured",
@@ -180,25 +163,25 @@ def _last_value_date(indicator: Indicator, today: date) -> date | None:
 def indicator_measured(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for goal_index, goal in _active_goals(record):
         for index, indicator in enumerate(goal.indicators):
-            path = ("goals", goal_index, "indicators", index, "measurements")
-            last = _last_value_date(indicator, ctx.today)
-            if last is None:
+            if last_value_date(indicator, ctx.today) is None:
                 yield Hit(
                     _("The indicator '{name}' has no measurement and no baseline.").format(
                         name=indicator.name
                     ),
-                    path,
+                    ("goals", goal_index, "indicators", index, "measurements"),
                 )
-                continue
-            due = last + days(indicator_interval_days(indicator))
-            if (ctx.today - due).days > _grace_days(indicator, ctx):
-                yield Hit(
-                    _(
-                        "The indicator '{name}' was last measured on {date}; a new value was "
-                        "due by {due}, {days} days ago."
-                    ).format(name=indicator.name, date=last, due=due, days=(ctx.today - due).days),
-                    path,
-                )
+    for due in obligations.indicators(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            message = _(
+                "The indicator '{name}' was last measured on {date}; a new value was "
+                "due by {due}, {days} days ago."
+            ).format(
+                name=due.args["name"],
+                date=due.args["last"],
+                due=due.due,
+                days=(ctx.today - due.due).days,
+            )
+            yield late_hit(message, due, ctx.today)
 
 
 @rule(
@@ -259,26 +242,16 @@ def strategy_links(record: Partnership, ctx: Context) -> Iterator[Hit]:
 )
 def action_plan_current(record: Partnership, ctx: Context) -> Iterator[Hit]:
     plans = record.action_plans
-    if any(within(p.period.from_, p.period.to, ctx.today) for p in plans):
-        return
-    ended = [
-        (i, p.period.to) for i, p in enumerate(plans) if p.period.to and p.period.to < ctx.today
-    ]
-    if not ended:
+    if not any(p.period.from_ is None or p.period.from_ <= ctx.today for p in plans):
         yield Hit(
             _("No action plan covers today."),
             ("action_plans",) if plans else ("lifecycle", "phase"),
         )
         return
-    index, end = max(ended, key=lambda pair: pair[1])
-    due = end + days(ctx.thresholds.action_plan_grace_days)
-    if ctx.today > due:
-        yield Hit(
-            _("The last action plan ended on {end}; the next one was due by {due}.").format(
-                end=end, due=due
-            ),
-            ("action_plans", index, "period", "to"),
-        )
+    for due in obligations.next_action_plan(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            message = _("The last action plan ended on {end}; the next one was due by {due}.")
+            yield late_hit(message.format(end=due.args["end"], due=due.due), due, ctx.today)
 
 
 RULES = (

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnerkit import obligations
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import Partnership
-from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, I, W, rule
+from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, I, W, late_hit, rule
 from partnerkit.timeline import (
     current_agreement,
     days,
@@ -83,23 +84,17 @@ def sponsor_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
     ),
 )
 def strategic_meeting_recent(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    meetings = strategic_meetings(record, ctx.today)
-    t = ctx.thresholds
-    if not meetings:
+    if not strategic_meetings(record, ctx.today):
         yield Hit(_("No meeting of a strategic body has been held."), ("governance",))
         return
-    last = meetings[-1].date
-    age = (ctx.today - last).days
-    if age > t.leadership_meeting_warn_days:
-        severity = E if age > t.leadership_meeting_error_days else W
-        yield Hit(
-            _(
+    for due in obligations.leadership_meeting(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            last = due.args["last"]
+            message = _(
                 "The last leadership meeting was on {date}, {days} days ago; "
                 "the next was due by {due}."
-            ).format(date=last, days=age, due=last + days(t.leadership_meeting_warn_days)),
-            ("governance",),
-            severity=severity,
-        )
+            ).format(date=last, days=(ctx.today - last).days, due=due.due)
+            yield late_hit(message, due, ctx.today)
 
 
 @rule(
@@ -155,27 +150,24 @@ def sponsors_attend(record: Partnership, ctx: Context) -> Iterator[Hit]:
     ),
 )
 def sponsor_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    active_sides = {s.side for _i, s in _active_sponsors(record, ctx.today)}
     names = people_by_id(record)
     recent = days(ctx.thresholds.sponsor_change_days)
     for index, sponsor in enumerate(record.leadership):
-        if sponsor.to is None or sponsor.to >= ctx.today:
-            if sponsor.from_ and ctx.today - recent <= sponsor.from_ <= ctx.today:
-                yield Hit(
-                    _("{name} became sponsor on {date}: anchor the partnership with them.").format(
-                        name=_name(names, sponsor.person_id), date=sponsor.from_
-                    ),
-                    ("leadership", index),
-                    severity=I,
-                )
-            continue
-        if sponsor.side not in active_sides:
+        in_office = sponsor.to is None or sponsor.to >= ctx.today
+        if in_office and sponsor.from_ and ctx.today - recent <= sponsor.from_ <= ctx.today:
             yield Hit(
-                _(
-                    "{name} left the sponsor role on {date} and nobody on that side succeeds them."
-                ).format(name=_name(names, sponsor.person_id), date=sponsor.to),
-                ("leadership", index, "to"),
+                _("{name} became sponsor on {date}: anchor the partnership with them.").format(
+                    name=_name(names, sponsor.person_id), date=sponsor.from_
+                ),
+                ("leadership", index),
+                severity=I,
             )
+    for due in obligations.sponsor_successions(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            message = _(
+                "{name} left the sponsor role on {date} and nobody on that side succeeds them."
+            ).format(name=_name(names, str(due.args["person"])), date=due.due)
+            yield late_hit(message, due, ctx.today)
 
 
 @rule(

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from partnerkit import obligations
 from partnerkit.i18n import N_, _
-from partnerkit.record.models import ContactPair, GovernanceBody, Partnership
+from partnerkit.record.models import ContactPair, Partnership
 from partnerkit.record.vocab import label, slugs
-from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, rule
+from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, late_hit, rule
 from partnerkit.timeline import (
     cadence_days,
-    days,
     held_meetings,
     people_by_id,
     planned_meetings,
@@ -192,24 +192,23 @@ def body_has_every_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
 )
 def contact_pair_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
     people = people_by_id(record)
-    limit = ctx.thresholds.contact_vacancy_error_days
-    for index, pair in enumerate(record.contact_pairs):
-        for side, person_id in pair.members.items():
-            person = people.get(person_id)
-            left = person.active.to if person and person.active else None
-            if left is None or left >= ctx.today:
-                continue
-            vacant = (ctx.today - left).days
-            yield Hit(
-                _(
-                    "{name} in the contact pair at the {level} left on {date}, {days} days ago; "
-                    "name a successor."
-                ).format(
-                    name=person.name, level=label("level", pair.level), date=left, days=vacant
-                ),
-                ("contact_pairs", index, "members", side),
-                severity=E if vacant > limit else W,
-            )
+    for due in obligations.contact_successions(record, ctx.today, ctx.thresholds):
+        if not due.late(ctx.today):
+            continue
+        person = people[str(due.args["person"])]
+        yield late_hit(
+            _(
+                "{name} in the contact pair at the {level} left on {date}, {days} days ago; "
+                "name a successor."
+            ).format(
+                name=person.name,
+                level=label("level", str(due.args["level"])),
+                date=due.due,
+                days=(ctx.today - due.due).days,
+            ),
+            due,
+            ctx.today,
+        )
 
 
 @rule(
@@ -240,31 +239,18 @@ def contact_pair_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
 )
 def body_meets_on_cadence(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for index, body in enumerate(record.governance):
-        message = _cadence_breach(body, ctx)
-        if message is not None:
-            yield Hit(message, ("governance", index, "meetings"))
-
-
-def _cadence_breach(body: GovernanceBody, ctx: Context) -> str | None:
-    interval = cadence_days(body)
-    if interval is None:
-        return None
-    name = body.name or body.id
-    held = held_meetings(body, ctx.today)
-    if not held:
-        if planned_meetings(body, ctx.today):
-            return None
-        return _("The body {body} has a cadence but has not met and no meeting is planned.").format(
-            body=name
-        )
-    last = held[-1].date
-    age = (ctx.today - last).days
-    if age <= interval * ctx.thresholds.cadence_grace_factor:
-        return None
-    return _(
-        "The body {body} last met on {date}, {days} days ago; by its cadence the next meeting "
-        "was due by {due}."
-    ).format(body=name, date=last, days=age, due=last + days(interval))
+        never = not held_meetings(body, ctx.today) and not planned_meetings(body, ctx.today)
+        if cadence_days(body) is not None and never:
+            message = _("The body {body} has a cadence but has not met and no meeting is planned.")
+            yield Hit(message.format(body=body.name or body.id), ("governance", index, "meetings"))
+    for due in obligations.body_meetings(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            last = due.args["last"]
+            message = _(
+                "The body {body} last met on {date}, {days} days ago; by its cadence the next "
+                "meeting was due by {due}."
+            ).format(body=due.args["body"], date=last, days=(ctx.today - last).days, due=due.due)
+            yield late_hit(message, due, ctx.today)
 
 
 RULES = (

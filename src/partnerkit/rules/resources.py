@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from partnerkit import obligations
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import Partnership, Resource
 from partnerkit.record.vocab import label, slugs
-from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, rule
+from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, late_hit, rule
 from partnerkit.timeline import (
     EARMARKED,
     days,
@@ -23,7 +24,6 @@ from partnerkit.timeline import (
     latest,
     people_by_id,
     period_active,
-    resource_continued,
     resource_ended,
     within,
 )
@@ -164,17 +164,10 @@ def resource_has_mandate(record: Partnership, ctx: Context) -> Iterator[Hit]:
     ),
 )
 def earmark_lapsed(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    for index, resource in enumerate(record.resources):
-        if not resource_ended(resource, ctx.today) or resource.status == "used":
-            continue
-        if resource_continued(record, resource, ctx.today):
-            continue
-        yield Hit(
-            _("The resource {id} ended on {date} and no resource continues it.").format(
-                id=resource.id, date=resource.period.to
-            ),
-            ("resources", index, "period", "to"),
-        )
+    for due in obligations.resources_ending(record, ctx.today, ctx.thresholds):
+        if due.late(ctx.today):
+            message = _("The resource {id} ended on {date} and no resource continues it.")
+            yield late_hit(message.format(id=due.args["id"], date=due.due), due, ctx.today)
 
 
 def _fte(resource: Resource) -> float | None:

@@ -26,6 +26,7 @@ def finding_data(finding: Finding) -> dict[str, object]:
         "end_line": finding.position.end_line,
         "end_col": finding.position.end_col,
         "path": finding.dotted_path,
+        "due": finding.due.isoformat() if finding.due else None,
     }
 
 
