@@ -198,13 +198,13 @@ def test_activities_started_completed_cancelled_and_planned_in_the_period(brief)
 def test_coming_up_is_what_falls_due_in_the_120_days_from_the_meeting(brief):
     block = section(markdown(brief), "4. Coming up")
     assert block.splitlines() == [
-        "- 2026-12-10: Meeting of styrgrupp.",
         "- 2026-12-31: Action plan item: Fler examensarbeten (COORD-05)",
         "- 2026-12-31: Update the follow-up log (the last entry is from 2026-10-02). (COORD-03)",
+        "- 2027-03-01: Agree the next action plan: the current one ends on 2026-12-31. (GOAL-06)",
         "- 2027-03-01: Measure the indicator 'Examensarbeten per år' (last value from "
         "2025-12-31). (GOAL-04)",
         "- 2027-04-09: Hold the next leadership meeting (the last was on 2026-04-09). (LEAD-02)",
-    ]
+    ]  # not the meeting itself
     # Not the brief for this meeting (due 2026-12-05), not the assessment (2027-05-20).
     assert "brief" not in block and "self-assessment" not in block
 
@@ -255,9 +255,14 @@ def test_proposals_are_the_decisions_prepared_for_the_meeting_and_what_needs_one
     block = section(markdown(brief, eventful()), "10. Proposals for decision")
     assert block.splitlines() == [
         "- Anta handlingsplan 2027 (owner: Vilhelm Vicerektor, due 2027-01-31)",
-        "- Find a new contact to replace Ingrid Ingenjör (operational level).",
+        "- Agree the next action plan: the current one ends on 2026-12-31.",
+        "- Find a new contact to replace Ingrid Ingenjör (operational level): they leave on "
+        "2027-01-15.",
     ]
-    assert section(markdown(brief), "10. Proposals for decision") == "No proposals."
+    # the base record's action plan ends on 2026-12-31: the December meeting agrees the next
+    assert section(markdown(brief), "10. Proposals for decision") == (
+        "- Agree the next action plan: the current one ends on 2026-12-31."
+    )
 
 
 def test_the_default_meeting_is_the_next_planned_one(cli, write, tmp_path):

@@ -294,10 +294,18 @@ OVERDUE_CASES = [
     # a-kurs ended 2026-05-31: the last day anything was under way, + dormant_warn_days
     pytest.param(nothing_ongoing("2026-04-20"), "activity", "DIV-04", "2026-11-27", id="activity"),
     pytest.param(
-        sponsor_leaves("2026-10-31"), "vacancy", "LEAD-04", "2026-10-31", id="vacancy-sponsor"
+        sponsor_leaves("2026-10-31"),
+        "sponsor_vacancy",
+        "LEAD-04",
+        "2026-10-31",
+        id="vacancy-sponsor",
     ),
     pytest.param(
-        contact_leaves("2026-11-15"), "vacancy", "LVL-04", "2026-11-15", id="vacancy-contact"
+        contact_leaves("2026-11-15"),
+        "contact_vacancy",
+        "LVL-04",
+        "2026-11-15",
+        id="vacancy-contact",
     ),
     pytest.param(seed_money_ends("2026-10-31"), "resource", "RES-03", "2026-10-31", id="resource"),
 ]
@@ -311,7 +319,6 @@ DUE_SOON_CASES = [
         id="leadership_meeting",
     ),
     pytest.param(body_meeting_soon, "body_meeting", "LVL-05", "2027-01-09", id="body_meeting"),
-    pytest.param(unchanged, "meeting", None, "2026-12-10", id="meeting"),
     pytest.param(unchanged, "brief", "COORD-04", "2026-12-05", id="brief"),
     pytest.param(minutes_soon, "minutes", "COORD-04", "2026-12-04", id="minutes"),
     pytest.param(decision_due("2026-12-15"), "decision", "COORD-05", "2026-12-15", id="decision"),
@@ -330,10 +337,18 @@ DUE_SOON_CASES = [
     pytest.param(unchanged, "log", "COORD-03", "2026-12-31", id="log"),
     pytest.param(nothing_ongoing("2026-06-15"), "activity", "DIV-04", "2026-12-12", id="activity"),
     pytest.param(
-        sponsor_leaves("2026-12-31"), "vacancy", "LEAD-04", "2026-12-31", id="vacancy-sponsor"
+        sponsor_leaves("2026-12-31"),
+        "sponsor_vacancy",
+        "LEAD-04",
+        "2026-12-31",
+        id="vacancy-sponsor",
     ),
     pytest.param(
-        contact_leaves("2027-01-15"), "vacancy", "LVL-04", "2027-01-15", id="vacancy-contact"
+        contact_leaves("2027-01-15"),
+        "contact_vacancy",
+        "LVL-04",
+        "2027-01-15",
+        id="vacancy-contact",
     ),
     pytest.param(seed_money_ends("2027-01-15"), "resource", "RES-03", "2027-01-15", id="resource"),
 ]
@@ -391,12 +406,12 @@ def test_a_strategic_meeting_planned_by_the_due_date_replaces_the_reminder(
     )
     view = followup(text, "--horizon", "90")
     assert bool(of_kind(view, "leadership_meeting")) is reminded
-    assert planned in [i["due"] for i in of_kind(view, "meeting")]
+    assert planned in [m["date"] for m in view["meetings"]]
 
 
 def test_a_successor_removes_the_vacancy(followup):
     sponsor = sponsor_leaves("2026-12-31", successor_from="2027-01-01")(BASE)
-    assert of_kind(followup(sponsor), "vacancy") == []
+    assert of_kind(followup(sponsor), "sponsor_vacancy") == []
     seed = seed_money_ends("2027-01-15")(BASE)
     follow_on = (
         "  - id: r-forskning-2\n    side: eu\n    level: operativ\n    kind: money\n"
@@ -413,10 +428,10 @@ def test_items_beyond_the_horizon_are_absent(followup):
     view = followup(BASE)
     assert [(i["kind"], i["due"]) for i in view["items"]] == [
         ("brief", "2026-12-05"),
-        ("meeting", "2026-12-10"),
-        ("log", "2026-12-31"),
         ("action_item", "2026-12-31"),
+        ("log", "2026-12-31"),
     ]
+    assert view["meetings"] == [{"date": "2026-12-10", "body": "styrgrupp"}]
     assert of_kind(followup(decision_due("2027-06-01")(BASE)), "decision") == []
 
 
@@ -440,17 +455,22 @@ def test_a_long_horizon_lists_every_dated_obligation_of_the_record(followup):
     view = followup(BASE, "--horizon", "3650")
     assert {i["kind"] for i in view["items"]} == {
         "brief",
-        "meeting",
         "action_item",
+        "action_plan",
         "log",
         "indicator",
         "leadership_meeting",
         "assessment",
-        "body_meeting",
         "expiry",
-        "resource",
     }  # no renewal item: the 2026-05-20 joint assessment counts as the evaluation
-    assert len(of_kind(view, "resource")) == 4
+    # no body_meeting item: the styrgrupp meeting planned on 2026-12-10 keeps its cadence;
+    # the partnership council's cadence is the leadership meeting itself
+    assert the_item(view, "leadership_meeting")["codes"] == ["LEAD-02", "LVL-05"]
+    # the four resources end with the agreement: one item
+    expiry = the_item(view, "expiry")
+    assert expiry["codes"] == ["LONG-04", "RES-03"]
+    assert "The agreement and 4 earmarked resources end on 2029-02-28" in expiry["title"]
+    assert of_kind(view, "resource") == []
 
 
 # ---------------------------------------------------------------- phases
@@ -484,26 +504,26 @@ def _with_everything(text: str) -> str:
         ("avveckling", "expiry", "LONG-04"),
         ("initiering", "log", "COORD-03"),
         ("utvardering", "activity", "DIV-04"),
-        ("avveckling", "vacancy", "LEAD-04"),
-        ("utvardering", "vacancy", "LVL-04"),
+        ("avveckling", "sponsor_vacancy", "LEAD-04"),
+        ("utvardering", "contact_vacancy", "LVL-04"),
         ("uppstart", "resource", "RES-03"),
     ],
 )
 def test_items_of_rules_that_do_not_apply_in_the_phase_are_absent(followup, phase, absent, rule):
     text = _with_everything(BASE)
-    in_drift = [i for i in followup(text, "--horizon", "3650")["items"] if i["rule"] == rule]
-    assert any(i["kind"] == absent for i in in_drift), "the item exists in drift"
+    in_drift = followup(text, "--horizon", "3650")["items"]
+    assert any(rule in i["codes"] for i in in_drift), "the item exists in drift"
     view = followup(in_phase(text, phase), "--horizon", "3650")
     assert view["phase"] == phase
-    assert [i for i in view["items"] if i["kind"] == absent and i["rule"] == rule] == []
+    assert [i for i in view["items"] if i["kind"] == absent or rule in i["codes"]] == []
 
 
 def test_in_evaluation_the_expiry_stays_and_the_sponsor_vacancy_stays(followup):
     view = followup(in_phase(_with_everything(BASE), "utvardering"), "--horizon", "3650")
     kinds = {(i["kind"], i["rule"]) for i in view["items"]}
     assert ("expiry", "LONG-04") in kinds
-    assert ("vacancy", "LEAD-04") in kinds
-    assert ("vacancy", "LVL-04") not in kinds
+    assert ("sponsor_vacancy", "LEAD-04") in kinds
+    assert ("contact_vacancy", "LVL-04") not in kinds
 
 
 # ---------------------------------------------------------------- order
@@ -512,12 +532,11 @@ def test_in_evaluation_the_expiry_stays_and_the_sponsor_vacancy_stays(followup):
 def test_items_are_sorted_most_urgent_first(followup):
     text = _with_everything(indicator_overdue(BASE))
     items = followup(text)["items"]
-    dues = [i["due"] for i in items]
-    assert dues == sorted(dues)
-    statuses = [i["status"] for i in items]
-    assert statuses == sorted(statuses, key=lambda s: s != "overdue")
-    assert statuses[0] == "overdue" and statuses[-1] == "due_soon"
-    assert [i["days"] for i in items] == sorted(i["days"] for i in items)
+    severity = {"error": 0, "warning": 1, "info": 2}
+    keys = [(severity[i["severity"]], i["status"] != "overdue", i["due"]) for i in items]
+    assert keys == sorted(keys)
+    assert [i["severity"] for i in items][:1] == ["error"]
+    assert {i["status"] for i in items} == {"overdue", "due_soon"}
 
 
 # ---------------------------------------------------------------- criterion health
@@ -685,11 +704,12 @@ def test_every_partnership_appears_in_every_format(cli, portfolio, output_format
 def test_portfolio_counts_in_json(cli, portfolio):
     data = json.loads(cli("followup", "--as-of", AS_OF, "--format", "json", cwd=portfolio).stdout)
     counts = {p["id"]: (p["overdue"], p["due_soon"]) for p in data["partnerships"]}
-    assert counts == {"base-nordverk": (0, 4), "norrsken": (1, 4), "solvik-kommun": (0, 4)}
-    assert [p["id"] for p in data["partnerships"]] == sorted(counts)
+    assert counts == {"base-nordverk": (0, 3), "norrsken": (1, 3), "solvik-kommun": (0, 3)}
+    # worst first: the one with something overdue, then by id
+    assert [p["id"] for p in data["partnerships"]] == ["norrsken", "base-nordverk", "solvik-kommun"]
     assert [p["file"] for p in data["partnerships"]] == [
-        "partnerships/base.yaml",
         "partnerships/norrsken.yaml",
+        "partnerships/base.yaml",
         "partnerships/solvik.yaml",
     ]
 
@@ -770,13 +790,27 @@ def test_an_unreadable_record_is_listed_not_a_crash(cli, write, tmp_path):
         with_id(BASE, "invalid").replace("phase: drift\n", "phase: x\n"),
     )
     text = cli("followup", "--as-of", AS_OF, cwd=tmp_path)
-    assert text.exit_code == 0, text.output
-    for name in ("broken.yaml", "invalid.yaml"):
-        assert f"partnerships/{name} could not be read; run partnerkit check" in text.stdout
+    assert text.exit_code == 1, text.output
+    # first, before anything else, with the file, line and error
+    lines = text.stdout.splitlines()
+    assert lines[2] == "Records that could not be read:"
+    assert lines[3].startswith("  partnerships/broken.yaml:2:1: YAML-01 ")
+    assert "YAML-01" in lines[3]
+    assert lines[4].startswith("  partnerships/invalid.yaml:12:10: SCHEMA-03 'x' is not allowed")
     markdown = cli("followup", "--as-of", AS_OF, "--format", "markdown", cwd=tmp_path)
-    assert "partnerships/broken.yaml could not be read" in markdown.stdout
-    data = json.loads(cli("followup", "--as-of", AS_OF, "--format", "json", cwd=tmp_path).stdout)
-    assert data["unreadable"] == ["partnerships/broken.yaml", "partnerships/invalid.yaml"]
+    assert markdown.exit_code == 1
+    assert markdown.stdout.index("partnerships/broken.yaml:2:1") < markdown.stdout.index("base")
+    result = cli("followup", "--as-of", AS_OF, "--format", "json", cwd=tmp_path)
+    data = json.loads(result.stdout)
+    assert (data["unreadable"][0]["file"], data["unreadable"][0]["line"]) == (
+        "partnerships/broken.yaml",
+        2,
+    )
+    assert [u["file"] for u in data["unreadable"]] == [
+        "partnerships/broken.yaml",
+        "partnerships/invalid.yaml",
+    ]
+    assert all(u["code"] and u["message"] for u in data["unreadable"])
     assert [p["id"] for p in data["partnerships"]] == ["base-nordverk"]
 
 
@@ -795,8 +829,15 @@ def test_the_json_document_shape(cli, write, tmp_path):
             cwd=tmp_path,
         ).stdout
     )
-    assert set(data) == {"version", "as_of", "horizon_days", "partnerships", "unreadable"}
-    assert (data["version"], data["as_of"], data["horizon_days"]) == (1, AS_OF, 45)
+    assert set(data) == {
+        "version",
+        "as_of",
+        "horizon_days",
+        "actions",
+        "partnerships",
+        "unreadable",
+    }
+    assert (data["version"], data["as_of"], data["horizon_days"]) == (2, AS_OF, 45)
     [view] = data["partnerships"]
     assert set(view) == {
         "id",
@@ -808,35 +849,53 @@ def test_the_json_document_shape(cli, write, tmp_path):
         "overdue",
         "due_soon",
         "items",
+        "meetings",
         "assessment",
     }
     assert view["id"] == "base-nordverk"
     assert view["title"] == "Exempeluniversitetet och Nordverk AB"
     assert (view["file"], view["phase"], view["agreement_end"]) == ("r.yaml", "drift", "2029-02-28")
-    assert (view["overdue"], view["due_soon"]) == (1, 4)
+    assert (view["overdue"], view["due_soon"]) == (1, 3)
+    assert data["actions"] == view["items"]  # one partnership: its items are the actions
     for item in view["items"]:
-        assert set(item) == {"kind", "status", "due", "days", "rule", "title", "responsible"}
+        assert set(item) == {
+            "partnership",
+            "kind",
+            "severity",
+            "status",
+            "due",
+            "days",
+            "rule",
+            "codes",
+            "title",
+            "responsible",
+            "path",
+        }
         assert item["status"] in ("overdue", "due_soon")
         assert isinstance(item["days"], int)
         assert isinstance(item["responsible"], dict)
     decision = the_item(view, "decision")
     assert decision == {
+        "partnership": "base-nordverk",
         "kind": "decision",
+        "severity": "warning",
         "status": "overdue",
         "due": "2026-11-01",
         "days": -27,
         "rule": "COORD-05",
-        "title": "Follow up decision d-2026-9: Ta fram en kommunikationsplan",
+        "codes": ["COORD-05"],
+        "title": "Follow up the decision “Ta fram en kommunikationsplan” (d-2026-9).",
         "responsible": {"Exempeluniversitetet": "Sara Samordnare (partnerskapssamordnare)"},
+        "path": "decisions[1].due",
     }
     assert set(view["assessment"]) == {"date", "instrument", "previous_date", "scores", "gaps"}
 
 
 def test_responsible_people_per_party(followup):
-    view = followup(BASE)
-    assert the_item(view, "meeting")["responsible"] == {
+    view = followup(body_meeting_soon(BASE))
+    # a meeting to call is the chair's; the members are not listed
+    assert the_item(view, "body_meeting")["responsible"] == {
         "Exempeluniversitetet": "Vilhelm Vicerektor (vicerektor)",
-        "Nordverk AB": "Frida Forskningschef (forskningschef)",
     }
     assert the_item(view, "action_item")["responsible"] == {
         "Exempeluniversitetet": "Per Professor (professor)",
@@ -847,9 +906,11 @@ def test_responsible_people_per_party(followup):
 def test_text_output_lists_items_with_status_date_rule_and_title(cli, write, tmp_path):
     write("r.yaml", decision_due("2026-11-01")(BASE))
     out = cli("followup", "r.yaml", "--as-of", AS_OF, cwd=tmp_path).stdout
-    assert "overdue  2026-11-01 (27 days ago)  COORD-05 Follow up decision d-2026-9" in out
-    assert "due soon 2026-12-05 (in 7 days)  COORD-04 Send the brief" in out
-    assert "Exempeluniversitetet och Nordverk AB  (base-nordverk, " in out
+    assert "  warning · overdue 2026-11-01 (27 days ago) · base-nordverk\n" in out
+    assert "    Follow up the decision “Ta fram en kommunikationsplan” (d-2026-9).  COORD-05" in out
+    assert "  warning · due soon 2026-12-05 (in 7 days) · base-nordverk\n" in out
+    assert "    base-nordverk · running · agreement ends 2029-02-28 · 1 overdue, 3 due soon" in out
+    assert "    Meetings: 2026-12-10 styrgrupp" in out
 
 
 # ---------------------------------------------------------------- known bugs
@@ -859,13 +920,13 @@ def test_text_output_lists_items_with_status_date_rule_and_title(cli, write, tmp
     ("variant", "kind", "as_of"),
     [
         (decision_due(AS_OF), "decision", AS_OF),
-        (unchanged, "meeting", "2026-12-10"),  # a meeting held today is not overdue
+        (unchanged, "brief", "2026-12-05"),  # the brief due today is not yet late
     ],
-    ids=["decision", "meeting"],
+    ids=["decision", "brief"],
 )
 def test_an_item_due_today_is_not_yet_overdue(followup, variant, kind, as_of):
     text = variant(BASE)
-    assert "COORD-05" not in check_codes(text, as_of)
+    assert {"COORD-04", "COORD-05"}.isdisjoint(check_codes(text, as_of))
     item = the_item(followup(text, as_of=as_of), kind)
     assert (item["days"], item["status"]) == (0, "due_soon")
 
@@ -907,4 +968,4 @@ def test_the_renewal_item_uses_the_agreements_own_review_lead(followup):
 def test_a_gap_before_the_next_sponsor_is_a_vacancy(followup):
     text = sponsor_leaves("2026-10-31", successor_from="2027-03-01")(BASE)
     assert "LEAD-04" in check_codes(text)
-    assert [i["rule"] for i in of_kind(followup(text), "vacancy")] == ["LEAD-04"]
+    assert [i["rule"] for i in of_kind(followup(text), "sponsor_vacancy")] == ["LEAD-04"]

@@ -21,7 +21,15 @@ from partnerkit.record.vocab import label
 from partnerkit.timeline import add_months, current_agreement, held_meetings, people_by_id
 
 UPCOMING_DAYS = 120
-DECISION_KINDS = ("renewal", "expiry", "action_plan", "vacancy", "assessment", "resource")
+DECISION_KINDS = (
+    "renewal",
+    "expiry",
+    "action_plan",
+    "sponsor_vacancy",
+    "contact_vacancy",
+    "assessment",
+    "resource",
+)
 
 
 @dataclass(frozen=True)

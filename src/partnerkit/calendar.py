@@ -16,13 +16,13 @@ from partnerkit.i18n import _
 PRODID = "-//partnerkit//partnerkit//EN"
 
 
-def event_uid(view: PartnershipFollowup, item: Item) -> str:
-    digest = hashlib.sha1(f"{view.id}|{item.kind}|{item.key}".encode()).hexdigest()[:16]
-    return f"{view.id}-{item.kind}-{digest}@partnerkit"
+def event_uid(view: PartnershipFollowup, kind: str, key: str) -> str:
+    digest = hashlib.sha1(f"{view.id}|{kind}|{key}".encode()).hexdigest()[:16]
+    return f"{view.id}-{kind}-{digest}@partnerkit"
 
 
 def build_calendar(followup: Followup) -> bytes:
-    from icalendar import Calendar, Event
+    from icalendar import Calendar
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -32,17 +32,31 @@ def build_calendar(followup: Followup) -> bytes:
     stamp = datetime.combine(followup.today, time(0, 0), tzinfo=UTC)
     for view in followup.partnerships:
         for item in view.items:
-            event = Event()
-            event.add("uid", event_uid(view, item))
-            event.add("dtstamp", stamp)
-            event.add("dtstart", item.due)
-            event.add("dtend", item.due + timedelta(days=1))
-            event.add("summary", f"{view.title}: {item.title}")
+            summary = f"{view.title}: {item.title}"
+            event = _event(view, item.kind, item.key, item.due, summary, stamp)
             event.add("description", _description(item))
             event.add("categories", [item.rule or item.kind])
-            event.add("transp", "TRANSPARENT")
+            calendar.add_component(event)
+        for meeting in view.meetings:
+            summary = f"{view.title}: " + _("Meeting of {body}.").format(body=meeting.body)
+            key = f"{meeting.body}/{meeting.date}"
+            event = _event(view, "meeting", key, meeting.date, summary, stamp)
+            event.add("categories", ["meeting"])
             calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _event(view: PartnershipFollowup, kind: str, key: str, day, summary: str, stamp):
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", event_uid(view, kind, key))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", summary)
+    event.add("transp", "TRANSPARENT")
+    return event
 
 
 def _description(item: Item) -> str:

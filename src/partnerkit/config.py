@@ -37,6 +37,7 @@ class Thresholds:
     log_stale_error_days: int = 180
     brief_lead_days: int = 5
     minutes_lag_days: int = 14
+    chore_horizon_days: int = 7  # briefs and minutes are follow-up actions this close
     indicator_grace_days_yearly: int = 60
     indicator_grace_days_quarterly: int = 30
     action_plan_grace_days: int = 60

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
@@ -34,6 +34,17 @@ class Position:
 TOP = Position(1, 1)
 
 
+def dotted_path(path: tuple[str | int, ...]) -> str:
+    """``("goals", 0, "owners")`` as ``goals[0].owners``."""
+    parts: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
@@ -44,7 +55,6 @@ class Finding:
     path: tuple[str | int, ...] = ()
     source_line: str | None = None
     help: str | None = None
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
     due: date | None = None  # for a dated obligation reported late: the day it was due
 
     @property
@@ -57,13 +67,7 @@ class Finding:
 
     @property
     def dotted_path(self) -> str:
-        parts: list[str] = []
-        for part in self.path:
-            if isinstance(part, int):
-                parts.append(f"[{part}]")
-            else:
-                parts.append(("." if parts else "") + part)
-        return "".join(parts)
+        return dotted_path(self.path)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.position.line, self.position.col, self.code)

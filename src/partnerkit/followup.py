@@ -1,55 +1,42 @@
-"""Follow-up: what is overdue and what is due soon, per partnership, for one "today".
+"""Follow-up: what the coordinator must act on, ranked, for one "today".
 
-Nothing is stored as "overdue": every item is computed from the record's dates. An item's
-due date is the date from which its rule starts to report it, so the follow-up and
-``partnerkit check`` always agree. Items appear only in the phases where their rule applies.
+Every item comes from the record's dated obligations (:mod:`partnerkit.obligations`), the
+same ones the rules report once they are late, so ``followup`` and ``check`` agree on every
+due date and severity. Obligations that stem from one fact (a sponsor leaving; the agreement
+and the resources that end with it; the leadership meeting) are one item that lists every
+rule behind it. Items are ranked: errors before warnings before notes, then what is overdue,
+then what has the nearest consequence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
 
 from partnerkit.config import Thresholds
-from partnerkit.findings import Severity
-from partnerkit.i18n import _
+from partnerkit.findings import Finding, Severity
+from partnerkit.i18n import N_, _, named, ngettext
 from partnerkit.load.pipeline import CheckResult, FileReport, OnRecord
-from partnerkit.record.models import GovernanceBody, Partnership
+from partnerkit.obligations import Obligation, obligations
+from partnerkit.record.models import Partnership
 from partnerkit.record.vocab import label
 from partnerkit.rules import get as get_rule
 from partnerkit.rules.base import HANDBOOK_CRITERIA
-from partnerkit.timeline import (
-    add_months,
-    cadence_days,
-    current_agreement,
-    days,
-    evaluated_since,
-    held_meetings,
-    indicator_interval_days,
-    is_strategic,
-    last_active,
-    last_log_date,
-    last_measurement,
-    latest,
-    people_by_id,
-    planned_meetings,
-    renewal_months,
-    resource_continued,
-    signed_successor,
-    strategic_meetings,
-    within,
-)
+from partnerkit.rules.engine import suppressed
+from partnerkit.timeline import current_agreement, people_by_id, person_active, planned_meetings
 
 MET, ATTENTION, NOT_MET = "met", "attention", "not_met"
 HEALTH_SYMBOL = {MET: "✓", ATTENTION: "!", NOT_MET: "✗"}
 OVERDUE, DUE_SOON = "overdue", "due_soon"
+CHORES = ("brief", "minutes")  # shown only when late or within chore_horizon_days
 
 
 @dataclass(frozen=True)
 class Item:
-    """Something to do by a date. ``responsible`` maps a party's name to the people on it."""
+    """Something to do by a date. ``responsible`` maps a party's name to the people on it;
+    ``codes`` are every rule behind the item, ``rule`` the first (the root cause)."""
 
     kind: str
     due: date
@@ -58,10 +45,28 @@ class Item:
     responsible: tuple[tuple[str, str], ...] = ()
     path: tuple[str | int, ...] = ()
     key: str = ""  # what the item is about, stable when the record is edited
-    status: str = ""  # OVERDUE or DUE_SOON, set for one "today" by partnership_followup
+    status: str = ""  # OVERDUE or DUE_SOON
+    severity: Severity = Severity.WARNING
+    codes: tuple[str, ...] = ()
+    consequence: date | None = None  # the day that makes it matter (a meeting, an end)
+    partnership: str = ""  # the id of the partnership it belongs to
+    places: tuple[tuple[str, tuple[str | int, ...], date], ...] = ()  # (rule, path, due) of each
 
     def days_from(self, today: date) -> int:
         return (self.due - today).days
+
+    def rank(self) -> tuple:
+        """Errors first; then what is overdue (the longest first), then what is due soonest,
+        the nearest consequence first among equal dates."""
+        overdue = 0 if self.status == OVERDUE else 1
+        consequence = self.consequence or self.due
+        return (-self.severity, overdue, self.due, consequence, self.partnership, self.title)
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    date: date
+    body: str
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ class PartnershipFollowup:
     items: list[Item] = field(default_factory=list)
     assessment: AssessmentView | None = None
     problems: int = 0
+    meetings: list[PlannedMeeting] = field(default_factory=list)
 
     @property
     def overdue(self) -> int:
@@ -108,29 +114,58 @@ class PartnershipFollowup:
     def due_soon(self) -> int:
         return sum(item.status == DUE_SOON for item in self.items)
 
+    def rank(self) -> tuple:
+        """Worst first: the most severe item, then the most overdue, then check's errors."""
+        worst = max((item.severity for item in self.items), default=Severity.INFO)
+        return (-worst, -self.overdue, -self.problems, self.id)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A record that could not be read: its file and the first error, where it is."""
+
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+
 
 @dataclass
 class Followup:
     today: date
     horizon: int
     partnerships: list[PartnershipFollowup]
-    unreadable: list[FileReport] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
 
     @property
     def overdue(self) -> int:
         return sum(p.overdue for p in self.partnerships)
 
+    @property
+    def actions(self) -> list[Item]:
+        """Every item of the portfolio, ranked."""
+        return sorted((i for p in self.partnerships for i in p.items), key=Item.rank)
+
 
 def build_followup(result: CheckResult, today: date, horizon: int) -> Followup:
-    """Collect the follow-up of every record checked with ``on_record=partnership_followup``."""
+    """Collect the follow-up of every record checked with :func:`followup_on_record`."""
     views, unreadable = [], []
     for report in result.files:
         if isinstance(report.derived, PartnershipFollowup):
             views.append(report.derived)
         elif not report.skipped:
-            unreadable.append(report)
-    views.sort(key=lambda view: view.id)
+            unreadable.append(unreadable_of(report))
+    views.sort(key=PartnershipFollowup.rank)
     return Followup(today, horizon, views, unreadable)
+
+
+def unreadable_of(report: FileReport) -> Unreadable:
+    errors = [f for f in report.findings if f.severity == Severity.ERROR] or report.findings
+    first = min(errors, key=Finding.sort_key) if errors else None
+    if first is None:
+        return Unreadable(report.file, 1, 1, "", "")
+    return Unreadable(report.file, first.line, first.col, first.code, first.message)
 
 
 def followup_on_record(thresholds: Thresholds, today: date, horizon: int) -> OnRecord:
@@ -144,12 +179,13 @@ def partnership_followup(
     """The follow-up of one record (called while the record is loaded; see ``check_paths``)."""
     agreement = current_agreement(record, today)
     limit = today + timedelta(days=horizon)
+    chores = min(limit, today + timedelta(days=thresholds.chore_horizon_days))
     items = [
-        _with_status(item, today)
-        for item in applicable_items(record, thresholds, today)
-        if item.due <= limit
+        item
+        for item in applicable_items(record, thresholds, today, report.findings, limit)
+        if item.due <= (chores if item.kind in CHORES else limit) or item.status == OVERDUE
     ]
-    items.sort(key=lambda item: (item.due, item.rule, item.title))
+    items.sort(key=Item.rank)
     return PartnershipFollowup(
         id=record.id,
         title=record.title.sv,
@@ -160,23 +196,289 @@ def partnership_followup(
         items=items,
         assessment=assessment_view(record, thresholds),
         problems=sum(f.severity == Severity.ERROR for f in report.findings),
+        meetings=upcoming_meetings(record, today, limit),
     )
 
 
-def applicable_items(record: Partnership, t: Thresholds, today: date) -> list[Item]:
-    """The dated obligations whose rule applies in the record's phase."""
+def upcoming_meetings(record: Partnership, today: date, until: date) -> list[PlannedMeeting]:
+    meetings = [
+        PlannedMeeting(m.date, body.name or body.id)
+        for body in record.governance
+        for m in planned_meetings(body, today)
+        if m.date <= until
+    ]
+    return sorted(meetings, key=lambda m: (m.date, m.body))
+
+
+def applicable_items(
+    record: Partnership,
+    t: Thresholds,
+    today: date,
+    findings: list[Finding] | None = None,
+    horizon_end: date | None = None,
+) -> list[Item]:
+    """One item per fact, from the obligations whose rule applies in the record's phase and
+    is neither suppressed nor (when it is late and ``findings`` are given) silenced by the
+    configuration: a late obligation is an item only when ``check`` reports it. An item is
+    as severe as ``check`` says or will say of what is late or due by ``horizon_end``."""
     phase = record.lifecycle.phase
-    return [item for item in due_items(record, t, today) if _applies(item.rule, phase)]
+    reported = None if findings is None else {(f.code, f.path): f.severity for f in findings}
+    kept: list[tuple[Obligation, Severity]] = []
+    for found in obligations(record, today, t):
+        rule = get_rule(found.rule)
+        if rule is None or not rule.applies_to(phase) or suppressed(record, found.rule, found.path):
+            continue
+        if found.late(today) and reported is not None:
+            severity = reported.get((found.rule, found.path))
+            if severity is None:
+                continue
+        else:
+            # as check will say on the day after it is due, or says today when it is late
+            judged = max(today, found.due + timedelta(days=1))
+            escalated = found.error_from is not None and judged >= found.error_from
+            severity = Severity.ERROR if escalated else rule.severity_in(phase)
+        kept.append((found, severity))
+    people = _People(record, today)
+    groups: dict[str, list[tuple[Obligation, Severity]]] = defaultdict(list)
+    for found, severity in kept:
+        groups[found.about].append((found, severity))
+    items = []
+    for group in groups.values():
+        near = [
+            (found, severity if _near(found, today, horizon_end) else Severity.INFO)
+            for found, severity in group
+        ]
+        items.extend(_items_of(near if len(group) > 1 else group, record, today, people))
+    return items
 
 
-def _applies(code: str, phase: str) -> bool:
-    rule = get_rule(code)
-    return rule is None or rule.applies_to(phase)
+def _near(found: Obligation, today: date, horizon_end: date | None) -> bool:
+    return found.late(today) or horizon_end is None or found.due <= horizon_end
 
 
-def _with_status(item: Item, today: date) -> Item:
-    status = OVERDUE if item.due < today else DUE_SOON
-    return replace(item, status=status)
+def _items_of(group, record: Partnership, today: date, people: _People) -> list[Item]:
+    kinds = {found.kind for found, _severity in group}
+    if len(group) > 1 and ("expiry" in kinds or "resource" not in kinds):
+        return [_merged(group, record, today, people)]
+    return [
+        _item(found, severity, _title(found, today, people), record, today, people)
+        for found, severity in group
+    ]
+
+
+def _item(
+    found: Obligation,
+    severity: Severity,
+    title: str,
+    record: Partnership,
+    today: date,
+    people: _People,
+    codes: tuple[str, ...] = (),
+) -> Item:
+    return Item(
+        kind=found.kind,
+        due=found.due,
+        title=title,
+        rule=found.rule,
+        responsible=people.named(found.responsible, found.role),
+        path=found.path,
+        key=found.key,
+        status=OVERDUE if found.late(today) else DUE_SOON,
+        severity=severity,
+        codes=codes or (found.rule,),
+        consequence=found.consequence or found.due,
+        partnership=record.id,
+        places=((found.rule, found.path, found.due),),
+    )
+
+
+def _merged(group, record: Partnership, today: date, people: _People) -> Item:
+    """One item for the obligations of one fact: due at the earliest, as severe as the most
+    severe, worded for the fact as a whole."""
+    ordered = sorted(group, key=lambda pair: (_ROOTS.index(pair[0].kind), pair[0].due))
+    root = ordered[0][0]
+    first_due = min((found for found, _s in group), key=lambda found: found.due)
+    severity = max(severity for _found, severity in group)
+    codes = tuple(dict.fromkeys(found.rule for found, _s in ordered))
+    resources = sum(found.kind == "resource" for found, _s in group)
+    title = _title(root, today, people, resources)
+    merged = _item(root, severity, title, record, today, people, codes)
+    consequences = [found.consequence or found.due for found, _s in group]
+    return replace(
+        merged,
+        due=first_due.due,
+        status=OVERDUE if first_due.late(today) else DUE_SOON,
+        consequence=min(consequences),
+        places=tuple((found.rule, found.path, found.due) for found, _s in ordered),
+    )
+
+
+# The obligation whose wording stands for a fact shared by several: the root cause first.
+_ROOTS = (
+    "renewal",
+    "expiry",
+    "resource",
+    "sponsor_vacancy",
+    "contact_vacancy",
+    "leadership_meeting",
+    "body_meeting",
+    "decision",
+    "action_item",
+    "brief",
+    "minutes",
+    "action_plan",
+    "indicator",
+    "assessment",
+    "log",
+    "activity",
+)
+
+
+# Titles that are one sentence filled with the obligation's facts: (message, {field: fact}).
+_SIMPLE_TITLES = {
+    "leadership_meeting": (
+        N_("Hold the next leadership meeting (the last was on {date})."),
+        {"date": "last"},
+    ),
+    "body_meeting": (
+        N_("Call a meeting of {body} (the last was on {date})."),
+        {"body": "body", "date": "last"},
+    ),
+    "brief": (
+        N_("Send the brief (underlag) for the {date} meeting of {body}."),
+        {"date": "meeting", "body": "body"},
+    ),
+    "minutes": (
+        N_("File the minutes of the {date} meeting of {body}."),
+        {"date": "meeting", "body": "body"},
+    ),
+    "action_item": (N_("Action plan item: {title}"), {"title": "text"}),
+    "indicator": (
+        N_("Measure the indicator '{name}' (last value from {date})."),
+        {"name": "name", "date": "last"},
+    ),
+    "assessment": (
+        N_("Run the joint self-assessment (the last was on {date})."),
+        {"date": "last"},
+    ),
+    "activity": (
+        N_("Start a joint activity: nothing has been under way since {date}."),
+        {"date": "last"},
+    ),
+}
+
+
+def _title(found: Obligation, today: date, people: _People, resources: int = 0) -> str:
+    """What to do, worded for ``today``: a deadline that has passed is said as passed."""
+    if found.kind in _SIMPLE_TITLES:
+        text, fields = _SIMPLE_TITLES[found.kind]
+        return _(text).format(**{name: found.args[fact] for name, fact in fields.items()})
+    if found.kind in ("renewal", "expiry"):
+        return _agreement_title(found.kind, found.due, found.args["end"], today, resources)
+    return _WORDED_TITLES[found.kind](found, today, people)
+
+
+def _decision_title(found: Obligation, today: date, people: _People) -> str:
+    decision = named(str(found.args["text"]), str(found.args["id"]))
+    return _("Follow up the decision {decision}.").format(decision=decision)
+
+
+def _action_plan_title(found: Obligation, today: date, people: _People) -> str:
+    if today > found.args["end"]:
+        text = _("Agree the next action plan (the last one ended on {date}).")
+    else:
+        text = _("Agree the next action plan: the current one ends on {date}.")
+    return text.format(date=found.args["end"])
+
+
+def _log_title(found: Obligation, today: date, people: _People) -> str:
+    if found.args["last"] is None:
+        text = _("Start the follow-up log: nothing is logged since {date}.")
+        return text.format(date=found.args["since"])
+    return _("Update the follow-up log (the last entry is from {date}).").format(
+        date=found.args["last"]
+    )
+
+
+def _sponsor_title(found: Obligation, today: date, people: _People) -> str:
+    if found.late(today):
+        text = _(
+            "Find a successor for {name} as leadership sponsor of {party}: they left on {date}."
+        )
+    else:
+        text = _(
+            "Find a successor for {name} as leadership sponsor of {party}: they leave on {date}."
+        )
+    name, party = people.name(str(found.args["person"])), people.party(str(found.args["side"]))
+    return text.format(name=name, party=party, date=found.due)
+
+
+def _contact_title(found: Obligation, today: date, people: _People) -> str:
+    if found.late(today):
+        text = _("Find a new contact to replace {name} ({level}): they left on {date}.")
+    else:
+        text = _("Find a new contact to replace {name} ({level}): they leave on {date}.")
+    name = people.name(str(found.args["person"]))
+    return text.format(name=name, level=label("level", str(found.args["level"])), date=found.due)
+
+
+def _resource_title(found: Obligation, today: date, people: _People) -> str:
+    if found.late(today):
+        text = _("The earmarked resource '{purpose}' ended on {date}: renew or replace it.")
+    else:
+        text = _("The earmarked resource '{purpose}' ends on {date}: renew or replace it.")
+    return text.format(purpose=found.args["purpose"], date=found.due)
+
+
+_WORDED_TITLES = {
+    "decision": _decision_title,
+    "action_plan": _action_plan_title,
+    "log": _log_title,
+    "sponsor_vacancy": _sponsor_title,
+    "contact_vacancy": _contact_title,
+    "resource": _resource_title,
+}
+
+
+def _agreement_title(kind: str, due: date, end: date, today: date, resources: int) -> str:
+    if kind == "renewal":
+        if resources:
+            text = ngettext(
+                "Start the evaluation before renewal: the agreement and {n} earmarked resource "
+                "end on {date}.",
+                "Start the evaluation before renewal: the agreement and {n} earmarked resources "
+                "end on {date}.",
+                resources,
+            )
+        else:
+            text = _("Start the evaluation before renewal: the agreement ends on {date}.")
+        if today > due:
+            text += " " + _("The evaluation was due to start by {due}.")
+        return text.format(n=resources, date=end, due=due)
+    ended = today > end
+    if resources:
+        text = (
+            ngettext(
+                "The agreement and {n} earmarked resource ended on {date}: renew them or "
+                "phase the partnership out.",
+                "The agreement and {n} earmarked resources ended on {date}: renew them or "
+                "phase the partnership out.",
+                resources,
+            )
+            if ended
+            else ngettext(
+                "The agreement and {n} earmarked resource end on {date}: renew them or "
+                "phase the partnership out.",
+                "The agreement and {n} earmarked resources end on {date}: renew them or "
+                "phase the partnership out.",
+                resources,
+            )
+        )
+    elif ended:
+        text = _("The agreement ended on {date}: renew it or phase the partnership out.")
+    else:
+        text = _("The agreement ends on {date}: renew it or phase the partnership out.")
+    return text.format(n=resources, date=end)
 
 
 def criterion_health(report: FileReport) -> dict[str, str]:
@@ -196,368 +498,51 @@ def criterion_health(report: FileReport) -> dict[str, str]:
     return health
 
 
-def due_items(record: Partnership, t: Thresholds, today: date) -> Iterator[Item]:
-    """Every dated obligation of the record, whatever its date."""
-    people = _People(record, today)
-    yield from _leadership_meeting(record, t, today, people)
-    for index, body in enumerate(record.governance):
-        yield from _body_meetings(body, index, t, today, people)
-    yield from _decisions(record, people)
-    yield from _action_plans(record, t, today, people)
-    yield from _indicators(record, t, today, people)
-    yield from _assessment_due(record, t, today, people)
-    yield from _agreement_dates(record, t, today, people)
-    yield from _log_freshness(record, t, today, people)
-    yield from _activity_pulse(record, t, today, people)
-    yield from _vacancies(record, today, people)
-    yield from _lapsing_resources(record, today, people)
+_ROLES = {
+    "sponsor": N_("leadership sponsor"),
+    "coordinator": N_("coordinator"),
+    "chair": N_("chair"),
+    "owner": N_("owner"),
+    "responsible": N_("responsible"),
+    "holder": N_("mandate holder"),
+}
 
 
 class _People:
-    """Names of the people responsible, grouped by party, for an item."""
+    """The people responsible for an item, in office today, grouped by party."""
 
     def __init__(self, record: Partnership, today: date) -> None:
-        self.record = record
         self.today = today
         self.by_id = people_by_id(record)
         self.party_names = {p.id: p.name for p in record.parties}
 
-    def named(self, person_ids: list[str | None]) -> tuple[tuple[str, str], ...]:
+    def name(self, person_id: str) -> str:
+        person = self.by_id.get(person_id)
+        return person.name if person else person_id
+
+    def party(self, party_id: str) -> str:
+        return self.party_names.get(party_id, party_id)
+
+    def named(self, person_ids, role: str) -> tuple[tuple[str, str], ...]:
+        """The people in office, by party; when none is, the role as vacant on the sides of
+        those who held it."""
         sides: dict[str, list[str]] = {}
+        left: list[str] = []
         for person_id in person_ids:
             person = self.by_id.get(person_id or "")
             if person is None:
                 continue
-            names = sides.setdefault(self.party_names.get(person.side, person.side), [])
-            label = f"{person.name} ({person.title})" if person.title else person.name
-            if label not in names:
-                names.append(label)
-        return tuple((party, ", ".join(names)) for party, names in sides.items())
-
-    def sponsors(self) -> list[str | None]:
-        """The sponsors in office today."""
-        return [s.person_id for s in self.record.leadership if within(s.from_, s.to, self.today)]
-
-    def coordinators(self) -> list[str | None]:
-        coordination = self.record.coordination
-        if coordination is None:
-            return []
-        ids = [c.person_id for c in coordination.counterparts]
-        if coordination.coordinator:
-            ids.insert(0, coordination.coordinator.person_id)
-        return ids
-
-    def body(self, body: GovernanceBody) -> list[str | None]:
-        chairs = [m.person_id for m in body.members if m.role == "chair"]
-        return chairs + [m.person_id for m in body.members if m.role != "chair"]
-
-
-def _leadership_meeting(
-    record: Partnership, t: Thresholds, today: date, people: _People
-) -> Iterator[Item]:
-    if not any(is_strategic(b) for b in record.governance):
-        return
-    held = strategic_meetings(record, today)
-    if not held:
-        return
-    last = held[-1].date
-    planned = [m for b in record.governance if is_strategic(b) for m in planned_meetings(b, today)]
-    due = last + days(t.leadership_meeting_warn_days)
-    if planned and min(m.date for m in planned) <= due:
-        return
-    yield Item(
-        "leadership_meeting",
-        due,
-        _("Hold the next leadership meeting (the last was on {date}).").format(date=last),
-        "LEAD-02",
-        people.named(people.sponsors()),
-        ("governance",),
-        key="leadership",
-    )
-
-
-def _body_meetings(
-    body: GovernanceBody, index: int, t: Thresholds, today: date, people: _People
-) -> Iterator[Item]:
-    name = body.name or body.id
-    responsible = people.named(people.body(body))
-    coordinators = people.named(people.coordinators())
-    held = held_meetings(body, today)
-    planned = planned_meetings(body, today)
-    interval = cadence_days(body)
-    if interval and held:
-        due = held[-1].date + days(interval * t.cadence_grace_factor)
-        if not planned or planned[0].date > due:
-            yield Item(
-                "body_meeting",
-                due,
-                _("Call a meeting of {body} (the last was on {date}).").format(
-                    body=name, date=held[-1].date
-                ),
-                "LVL-05",
-                responsible,
-                ("governance", index, "meetings"),
-                key=body.id,
-            )
-    for meeting in planned:
-        yield Item(
-            "meeting",
-            meeting.date,
-            _("Meeting of {body}.").format(body=name),
-            "",
-            responsible,
-            ("governance", index, "meetings", body.meetings.index(meeting)),
-            key=f"{body.id}/{meeting.date}",
-        )
-        if meeting.brief_sent is None:
-            yield Item(
-                "brief",
-                meeting.date - timedelta(days=t.brief_lead_days),
-                _("Send the brief (underlag) for the {date} meeting of {body}.").format(
-                    date=meeting.date, body=name
-                ),
-                "COORD-04",
-                coordinators,
-                ("governance", index, "meetings", body.meetings.index(meeting)),
-                key=f"{body.id}/{meeting.date}",
-            )
-    for meeting in held:
-        recent = (today - meeting.date).days <= 365
-        if recent and (meeting.minutes_ref is None or meeting.minutes_date is None):
-            yield Item(
-                "minutes",
-                meeting.date + timedelta(days=t.minutes_lag_days),
-                _("File the minutes of the {date} meeting of {body}.").format(
-                    date=meeting.date, body=name
-                ),
-                "COORD-04",
-                coordinators,
-                ("governance", index, "meetings", body.meetings.index(meeting)),
-                key=f"{body.id}/{meeting.date}",
-            )
-
-
-def _decisions(record: Partnership, people: _People) -> Iterator[Item]:
-    for index, decision in enumerate(record.decisions):
-        if decision.status == "open" and decision.due is not None:
-            yield Item(
-                "decision",
-                decision.due,
-                _("Follow up decision {id}: {text}").format(id=decision.id, text=decision.text),
-                "COORD-05",
-                people.named([decision.owner]),
-                ("decisions", index),
-                key=decision.id,
-            )
-
-
-def _action_plans(
-    record: Partnership, t: Thresholds, today: date, people: _People
-) -> Iterator[Item]:
-    plans = sorted(record.action_plans, key=lambda p: p.period.from_ or date.min)
-    for p_index, plan in enumerate(record.action_plans):
-        for i_index, item in enumerate(plan.items):
-            if item.status == "open" and item.due is not None:
-                yield Item(
-                    "action_item",
-                    item.due,
-                    _("Action plan item: {title}").format(title=item.title),
-                    "COORD-05",
-                    people.named(list(item.responsible.values())),
-                    ("action_plans", p_index, "items", i_index),
-                    key=item.id,
-                )
-    ends = [p.period.to for p in plans if p.period.to is not None]
-    if plans and ends and not any(within(p.period.from_, p.period.to, today) for p in plans):
-        last_end = max(ends)
-        if last_end < today + timedelta(days=366):
-            yield Item(
-                "action_plan",
-                last_end + timedelta(days=t.action_plan_grace_days),
-                _("Agree the next action plan (the last one ended on {date}).").format(
-                    date=last_end
-                ),
-                "GOAL-06",
-                people.named(people.coordinators()),
-                ("action_plans",),
-                key="action_plan",
-            )
-
-
-def _indicators(record: Partnership, t: Thresholds, today: date, people: _People) -> Iterator[Item]:
-    for g_index, goal in enumerate(record.goals):
-        if goal.status != "active":
-            continue
-        for i_index, indicator in enumerate(goal.indicators):
-            last = last_measurement(indicator, today)
-            if last is None:
-                last = indicator.baseline.date if indicator.baseline else None
-            if last is None:
+            if not person_active(person, self.today):
+                left.append(self.party(person.side))
                 continue
-            grace = (
-                t.indicator_grace_days_quarterly
-                if indicator.frequency == "quarterly"
-                else t.indicator_grace_days_yearly
-            )
-            yield Item(
-                "indicator",
-                last + timedelta(days=indicator_interval_days(indicator) + grace),
-                _("Measure the indicator '{name}' (last value from {date}).").format(
-                    name=indicator.name, date=last
-                ),
-                "GOAL-04",
-                people.named(list(goal.owners.values())),
-                ("goals", g_index, "indicators", i_index),
-                key=f"{goal.id}/{indicator.id}",
-            )
-
-
-def _assessment_due(
-    record: Partnership, t: Thresholds, today: date, people: _People
-) -> Iterator[Item]:
-    last = latest(a.date for a in record.assessments if a.date <= today)
-    if last is None:
-        return
-    yield Item(
-        "assessment",
-        add_months(last, t.assessment_max_months),
-        _("Run the joint self-assessment (the last was on {date}).").format(date=last),
-        "ASM-01",
-        people.named(people.coordinators()),
-        ("assessments",),
-        key="assessment",
-    )
-
-
-def _agreement_dates(
-    record: Partnership, t: Thresholds, today: date, people: _People
-) -> Iterator[Item]:
-    agreement = current_agreement(record, today)
-    if agreement is None or agreement.end is None or signed_successor(record, agreement):
-        return
-    index = record.agreements.index(agreement)
-    sponsors = people.named(people.sponsors())
-    recently = add_months(today, -t.assessment_max_months)
-    if not evaluated_since(record, recently, today):
-        warn, _error = renewal_months(agreement, t)
-        yield Item(
-            "renewal",
-            add_months(agreement.end, -warn),
-            _("Start the evaluation before renewal: the agreement ends on {date}.").format(
-                date=agreement.end
-            ),
-            "LONG-03",
-            sponsors,
-            ("agreements", index, "end"),
-            key=str(agreement.start),
-        )
-    yield Item(
-        "expiry",
-        agreement.end,
-        _("The agreement ends: renew it or phase the partnership out."),
-        "LONG-04",
-        sponsors,
-        ("agreements", index, "end"),
-        key=str(agreement.start),
-    )
-
-
-def _log_freshness(
-    record: Partnership, t: Thresholds, today: date, people: _People
-) -> Iterator[Item]:
-    last = last_log_date(record, today)
-    if last is None:
-        return
-    yield Item(
-        "log",
-        last + timedelta(days=t.log_stale_warn_days),
-        _("Update the follow-up log (the last entry is from {date}).").format(date=last),
-        "COORD-03",
-        people.named(people.coordinators()),
-        ("followup_log",),
-        key="log",
-    )
-
-
-def _activity_pulse(
-    record: Partnership, t: Thresholds, today: date, people: _People
-) -> Iterator[Item]:
-    last = latest(last_active(a, today) for a in record.activities)
-    if last is None or any(
-        a.status == "ongoing" and (a.end is None or a.end >= today) for a in record.activities
-    ):
-        return
-    yield Item(
-        "activity",
-        last + timedelta(days=t.dormant_warn_days),
-        _("Start a joint activity: nothing has been under way since {date}.").format(date=last),
-        "DIV-04",
-        people.named(people.coordinators()),
-        ("activities",),
-        key="activity",
-    )
-
-
-def _vacancies(record: Partnership, today: date, people: _People) -> Iterator[Item]:
-    for index, sponsor in enumerate(record.leadership):
-        if sponsor.to is None:
-            continue
-        day_after = sponsor.to + timedelta(days=1)
-        successors = [
-            s
-            for s in record.leadership
-            if s.side == sponsor.side and s is not sponsor and within(s.from_, s.to, day_after)
-        ]
-        if not successors:
-            yield Item(
-                "vacancy",
-                sponsor.to,
-                _("Find a successor for {name} as leadership sponsor.").format(
-                    name=people.by_id[sponsor.person_id].name
-                    if sponsor.person_id in people.by_id
-                    else sponsor.person_id
-                ),
-                "LEAD-04",
-                people.named(people.coordinators()),
-                ("leadership", index),
-                key=f"sponsor/{sponsor.person_id}",
-            )
-    pair_people = {pid for pair in record.contact_pairs for pid in pair.members.values()}
-    for index, person in enumerate(record.people):
-        if person.id in pair_people and person.active and person.active.to:
-            yield Item(
-                "vacancy",
-                person.active.to,
-                _("Find a new contact to replace {name} ({level}).").format(
-                    name=person.name,
-                    level=label("level", person.level) if person.level else "–",
-                ),
-                "LVL-04",
-                people.named(people.coordinators()),
-                ("people", index),
-                key=f"contact/{person.id}",
-            )
-
-
-def _lapsing_resources(record: Partnership, today: date, people: _People) -> Iterator[Item]:
-    for index, resource in enumerate(record.resources):
-        end = resource.period.to if resource.period else None
-        if end is None or resource.status != "committed":
-            continue
-        if resource_continued(record, resource, end + timedelta(days=1)):
-            continue
-        holder = resource.mandate.holder_person_id if resource.mandate else None
-        yield Item(
-            "resource",
-            end,
-            _("The earmarked resource '{purpose}' ends: renew or replace it.").format(
-                purpose=resource.purpose or resource.id
-            ),
-            "RES-03",
-            people.named([holder]),
-            ("resources", index),
-            key=resource.id,
-        )
+            names = sides.setdefault(self.party(person.side), [])
+            shown = f"{person.name} ({person.title})" if person.title else person.name
+            if shown not in names:
+                names.append(shown)
+        if sides or role not in _ROLES:
+            return tuple((party, ", ".join(names)) for party, names in sides.items())
+        vacant = _("{role} (vacant)").format(role=_(_ROLES[role]))
+        return tuple((party, vacant) for party in dict.fromkeys(left)) or ((_("vacant"), vacant),)
 
 
 def score_number(value: float | str) -> float | None:

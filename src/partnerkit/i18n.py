@@ -54,3 +54,13 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def N_(message: str) -> str:
     return message
+
+
+def quoted(text: str) -> str:
+    """Record text quoted the way the language writes it: ”…” in Swedish, “…” in English."""
+    return f"”{text}”" if _language == "sv" else f"“{text}”"
+
+
+def named(text: str, identifier: str) -> str:
+    """A thing named by its text, with its id for finding it: ”Volontärstudie” (a-volontar)."""
+    return f"{quoted(text)} ({identifier})"

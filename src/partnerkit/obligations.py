@@ -98,9 +98,8 @@ def coordinators(record: Partnership) -> tuple[str, ...]:
     return _ids(ids)
 
 
-def body_members(body: GovernanceBody) -> tuple[str, ...]:
-    chairs = [m.person_id for m in body.members if m.role == "chair"]
-    return _ids(chairs + [m.person_id for m in body.members if m.role != "chair"])
+def chairs(body: GovernanceBody) -> tuple[str, ...]:
+    return _ids(m.person_id for m in body.members if m.role == "chair")
 
 
 def leadership_meeting(record: Partnership, today: date, t: Thresholds) -> Iterator[Obligation]:
@@ -146,8 +145,8 @@ def body_meetings(record: Partnership, today: date, t: Thresholds) -> Iterator[O
             due,
             ("governance", index, "meetings"),
             body.id,
-            body_members(body),
-            "member",
+            chairs(body) or coordinators(record),
+            "chair" if chairs(body) else "coordinator",
             {"body": body.name or body.id, "last": last, "interval": interval},
             fact="leadership-meeting" if is_strategic(body) else "",
         )

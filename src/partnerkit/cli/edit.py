@@ -410,6 +410,10 @@ def decide(
     decision_id: Annotated[
         str | None, typer.Option("--id", help="Its id (default: the next d-YYYY-NN).")
     ] = None,
+    refs: Annotated[
+        list[str] | None,
+        typer.Option("--ref", help="An id it is about (a resource, a goal …); repeatable."),
+    ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
@@ -424,7 +428,9 @@ def decide(
         folder,
         config,
         dry_run,
-        lambda doc: add_decision(doc, text, day, body, owner, due_day, decision_id),
+        lambda doc: add_decision(
+            doc, text, day, body, owner, due_day, decision_id, list(refs or [])
+        ),
     )
 
 
@@ -556,17 +562,35 @@ def phase(
     decision: Annotated[
         str | None, typer.Option("--decision", help="The decision behind the change (its id).")
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Close the partnership although the closing checks object."),
+    ] = False,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why (with --force); kept in the history.")
+    ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Move the partnership to a new lifecycle phase; the change is added to its history."""
+    """Move the partnership to a new lifecycle phase; the change is added to its history.
+    Closing (avslutad) is refused while a closure report is missing, decisions or action
+    items are open, or activities run on without an end or owner, unless --force --reason."""
     from partnerkit.edit.operations import change_phase
 
     chosen = _vocab(new_phase, "phase", "PHASE")
     day = _day(date)
-    _run(record, folder, config, dry_run, lambda doc: change_phase(doc, chosen, day, decision))
+    if force != bool(reason and reason.strip()):
+        raise typer.BadParameter(_("give --force and --reason together"), param_hint="--force")
+    exception = reason.strip() if force and reason else None
+    _run(
+        record,
+        folder,
+        config,
+        dry_run,
+        lambda doc: change_phase(doc, chosen, day, decision, exception),
+    )
 
 
 @commands.command()

@@ -70,7 +70,8 @@ def followup(
         sys.stdout.write(followup_markdown(report))
     else:
         render_followup_text(report, make_console())
-    raise typer.Exit(1 if fail_on == "overdue" and report.overdue else 0)
+    late = fail_on == "overdue" and report.overdue
+    raise typer.Exit(1 if report.unreadable or late else 0)
 
 
 @commands.command()
@@ -132,7 +133,7 @@ def calendar(
     for view in report.partnerships:
         view.items = [item for item in view.items if item.status != "overdue"]
     write_bytes_atomically(output, build_calendar(report))
-    events = sum(len(view.items) for view in report.partnerships)
+    events = sum(len(view.items) + len(view.meetings) for view in report.partnerships)
     sys.stdout.write(_("Wrote {n} events to {file}.").format(n=events, file=output) + "\n")
 
 

@@ -150,6 +150,7 @@ def add_decision(
     owner: str | None = None,
     due: date | None = None,
     decision_id: str | None = None,
+    refs: list[str] | None = None,
 ) -> Change:
     decisions = _list(doc.get(("decisions",)))
     if decision_id is None:
@@ -159,7 +160,15 @@ def add_decision(
     if body is not None:
         _body_index(doc, body)
     entry = _compact(
-        {"id": decision_id, "date": day, "body_id": body, "text": text, "owner": owner, "due": due}
+        {
+            "id": decision_id,
+            "date": day,
+            "body_id": body,
+            "text": text,
+            "owner": owner,
+            "due": due,
+            "refs": refs or None,
+        }
     )
     position = position_by_date(decisions, day.isoformat())
     splice = doc.add_items((), "decisions", [entry], position, field_order("Partnership"))
@@ -392,9 +401,46 @@ def add_measurement(
     )
 
 
-def change_phase(doc: Document, phase: str, day: date, decision_id: str | None = None) -> Change:
+CLOSING_RULES = ("CLOSE-01", "CLOSE-02", "CLOSE-03")
+
+
+def closing_blockers(doc: Document, day: date) -> list[str]:
+    """What the closing rules still find on ``day``: no closure report, open decisions and
+    action items, activities that run on without an end or an owner."""
+    from partnerkit.config import Limits
+    from partnerkit.load.pipeline import parse_record
+    from partnerkit.rules import get
+    from partnerkit.rules.base import Context
+
+    record = parse_record(doc.result(), "", Limits(max_file_bytes=1 << 40)).record
+    if record is None:
+        return []
+    return [hit.message for code in CLOSING_RULES for hit in get(code).run(record, Context(day))]
+
+
+def change_phase(
+    doc: Document,
+    phase: str,
+    day: date,
+    decision_id: str | None = None,
+    exception: str | None = None,
+) -> Change:
     """Move the partnership to ``phase`` from ``day``; the history gains the new phase (and
-    the current one first, when the history does not end with it)."""
+    the current one first, when the history does not end with it). Closing (``avslutad``)
+    is refused while the closing rules find something, unless ``exception`` says why it is
+    closed anyway; the reason is kept in the history."""
+    if phase == "avslutad" and exception is None:
+        blockers = closing_blockers(doc, day)
+        if blockers:
+            listing = "".join(f"\n  - {text}" for text in blockers)
+            raise UsageError(
+                _("The partnership cannot be closed yet:{listing}").format(listing=listing)
+                + "\n"
+                + _(
+                    "Settle these first, or close it anyway with --force --reason TEXT (the "
+                    "reason is kept in the phase history)."
+                )
+            )
     lifecycle = doc.get(("lifecycle",))
     if not isinstance(lifecycle, dict):
         raise UsageError(_("The record has no lifecycle to change."))
@@ -418,7 +464,9 @@ def change_phase(doc: Document, phase: str, day: date, decision_id: str | None =
     last = history[-1] if history and isinstance(history[-1], dict) else {}
     if current and since and (last.get("phase"), last.get("from")) != (current, since):
         entries.append({"phase": current, "from": _as_date(since)})
-    entries.append(_compact({"phase": phase, "from": day, "decision_id": decision_id}))
+    entries.append(
+        _compact({"phase": phase, "from": day, "decision_id": decision_id, "exception": exception})
+    )
     order = field_order("Lifecycle")
     splice = doc.set_key(("lifecycle",), "phase", phase, order)
     doc.set_key(("lifecycle",), "phase_since", day, order)

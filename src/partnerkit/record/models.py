@@ -120,6 +120,7 @@ class PhaseChange(Model):
     phase: Phase
     from_: IsoDate = Field(alias="from")
     decision_id: DecisionRef | None = None
+    exception: str | None = None  # why it was changed although the checks objected
 
 
 class Lifecycle(Model):
@@ -225,6 +226,7 @@ class GovernanceBody(Model):
     type: BodyType
     name: str | None = None
     level: Level
+    internal: bool = False  # the university's own group (e.g. internal coordination)
     members: list[BodyMember] = []
     chair_rotation: Literal["none", "per_period", "per_meeting"] = "none"
     cadence: Cadence | None = None
@@ -402,6 +404,7 @@ class Decision(Model):
     due: IsoDate | None = None
     status: Literal["open", "done", "cancelled"] = "open"
     closed: IsoDate | None = None
+    refs: list[str] = []  # ids the decision is about: a resource, a goal, an activity
 
 
 class Respondents(Model):

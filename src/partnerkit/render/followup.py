@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from partnerkit.findings import Severity, dotted_path
 from partnerkit.followup import (
     ATTENTION,
     HANDBOOK_CRITERIA,
@@ -20,6 +21,7 @@ from partnerkit.followup import (
     Followup,
     Item,
     PartnershipFollowup,
+    Unreadable,
 )
 from partnerkit.i18n import _, ngettext
 from partnerkit.record.vocab import label
@@ -45,12 +47,21 @@ def _status(item: Item) -> str:
     return _("overdue") if item.status == OVERDUE else _("due soon")
 
 
-def _status_width() -> int:
-    return max(len(_("overdue")), len(_("due soon")))
+def _severity(item: Item) -> str:
+    return {Severity.ERROR: _("error"), Severity.WARNING: _("warning")}.get(
+        item.severity, _("note")
+    )
+
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
 def _responsible(item: Item) -> str:
     return "; ".join(f"{party}: {names}" for party, names in item.responsible)
+
+
+def _codes(item: Item) -> str:
+    return " ".join(item.codes)
 
 
 def _legend() -> str:
@@ -65,27 +76,30 @@ def _phase(view: PartnershipFollowup) -> str:
     return label("phase", view.phase)
 
 
-# ---------------------------------------------------------------- terminal
+def _counts(view: PartnershipFollowup) -> str:
+    overdue = ngettext("{n} overdue", "{n} overdue", view.overdue).format(n=view.overdue)
+    soon = ngettext("{n} due soon", "{n} due soon", view.due_soon).format(n=view.due_soon)
+    return f"{overdue}, {soon}"
 
 
-def render_followup_text(followup: Followup, console: Console) -> None:
-    console.print(Text(_heading(followup), style="bold"))
-    console.print()
-    console.print(_portfolio_table(followup))
-    console.print(Text(_legend(), style="dim"))
-    for view in followup.partnerships:
-        console.print()
-        _render_partnership(view, followup.today, console)
-    for report in followup.unreadable:
-        console.print()
-        console.print(
-            Text(
-                _("{file} could not be read; run partnerkit check for details.").format(
-                    file=one_line(report.file)
-                ),
-                style="bold red",
-            )
-        )
+def _summary(view: PartnershipFollowup) -> str:
+    """The partnership in one line: id, phase, the agreement's end, what is to do."""
+    parts = [one_line(view.id), _phase(view)]
+    if view.agreement_end:
+        parts.append(_("agreement ends {date}").format(date=view.agreement_end))
+    else:
+        parts.append(_("no agreement"))
+    return " · ".join([*parts, _counts(view)])
+
+
+def _meetings(view: PartnershipFollowup) -> str:
+    listed = ", ".join(f"{m.date} {one_line(m.body)}" for m in view.meetings)
+    return _("Meetings: {meetings}").format(meetings=listed)
+
+
+def _unreadable_line(entry: Unreadable) -> str:
+    where = f"{one_line(entry.file)}:{entry.line}:{entry.col}"
+    return f"{where}: {entry.code} {one_line(entry.message)}".rstrip()
 
 
 def _heading(followup: Followup) -> str:
@@ -94,70 +108,92 @@ def _heading(followup: Followup) -> str:
     )
 
 
-def _portfolio_table(followup: Followup) -> Table:
-    table = Table(box=None, pad_edge=False)
-    table.add_column(_("partnership"), no_wrap=True)
-    table.add_column(_("phase"))
-    table.add_column(_("agreement ends"))
-    for criterion in HANDBOOK_CRITERIA:
-        table.add_column(SHORT[criterion], justify="center")
-    table.add_column(_("overdue"), justify="right")
-    table.add_column(_("due soon"), justify="right")
-    for view in followup.partnerships:
-        health = [
-            Text(SYMBOL[view.health[c]], style=STYLE[view.health[c]]) for c in HANDBOOK_CRITERIA
-        ]
-        table.add_row(
-            one_line(view.id),
-            _phase(view),
-            str(view.agreement_end or "–"),
-            *health,
-            Text(str(view.overdue), style="bold red" if view.overdue else ""),
-            str(view.due_soon),
-        )
-    return table
+# ---------------------------------------------------------------- terminal
+# Laid out as wrapped lines, not wide tables: at 80 columns nothing is cut.
 
 
-def _render_partnership(view: PartnershipFollowup, today: date, console: Console) -> None:
-    console.print(
-        Text.assemble((one_line(view.title), "bold"), f"  ({one_line(view.id)}, {_phase(view)})")
-    )
-    if not view.items:
+def render_followup_text(followup: Followup, console: Console) -> None:
+    console.print(Text(_heading(followup), style="bold"))
+    if followup.unreadable:
+        console.print()
+        console.print(Text(_("Records that could not be read:"), style="bold red"))
+        for entry in followup.unreadable:
+            console.print(Text("  " + _unreadable_line(entry), style="red"))
+        console.print(Text("  " + _("Fix them first: partnerkit check shows every problem.")))
+    console.print()
+    console.print(Text(_("To do, most important first:"), style="bold"))
+    actions = followup.actions
+    if not actions:
         console.print(Text("  " + _("Nothing overdue or due soon."), style="green"))
-    for item in view.items:
-        style = "bold red" if item.status == OVERDUE else "yellow"
-        console.print(
-            Text.assemble(
-                ("  ", ""),
-                (_status(item).ljust(_status_width()), style),
-                f" {item.due} ({_when(item, today)})  ",
-                (item.rule or "", "dim"),
-                " " if item.rule else "",
-                one_line(item.title),
-            )
-        )
-        if item.responsible:
-            console.print(Text("      " + one_line(_responsible(item)), style="dim"))
+    for item in actions:
+        _render_action(item, followup.today, console)
+    if followup.partnerships:
+        console.print()
+        console.print(Text(_("Partnerships, worst first:"), style="bold"))
+    for view in followup.partnerships:
+        _render_partnership(view, console)
+    console.print()
+    _indented(console, Text(_legend(), style="dim"), 0)
+
+
+def _render_action(item: Item, today: date, console: Console) -> None:
+    style = SEVERITY_STYLE[item.severity]
+    head = Text.assemble(
+        (_severity(item), style),
+        " · ",
+        (_status(item), "bold" if item.status == OVERDUE else ""),
+        f" {item.due} ({_when(item, today)}) · ",
+        (one_line(item.partnership), "bold"),
+    )
+    _indented(console, head, 2)
+    _indented(console, Text.assemble(one_line(item.title), "  ", (_codes(item), "dim")), 4)
+    if item.responsible:
+        _indented(console, Text(one_line(_responsible(item)), style="dim"), 4)
+
+
+def _indented(console: Console, text: Text, indent: int) -> None:
+    """``text`` wrapped at the console's width, every line indented: nothing is cut."""
+    width = max(20, console.width - indent)
+    for line in text.wrap(console, width, justify="default", overflow="fold"):
+        line.rstrip()
+        console.print(Text(" " * indent) + line)
+
+
+def _render_partnership(view: PartnershipFollowup, console: Console) -> None:
+    _indented(console, Text(one_line(view.title), style="bold"), 2)
+    _indented(console, Text(_summary(view)), 4)
+    health = Text()
+    for criterion in HANDBOOK_CRITERIA:
+        state = view.health[criterion]
+        health.append(f"{SHORT[criterion]} ")
+        health.append(SYMBOL[state], style=STYLE[state])
+        health.append("  ")
+    health.rstrip()
+    _indented(console, health, 4)
+    if view.meetings:
+        _indented(console, Text(_meetings(view), style="dim"), 4)
     if view.assessment:
         _render_assessment(view.assessment, console)
 
 
 def _render_assessment(view: AssessmentView, console: Console) -> None:
-    console.print(Text("  " + _assessment_heading(view), style="bold"))
-    table = Table(box=None, pad_edge=False, padding=(0, 2))
+    _indented(console, Text(_assessment_heading(view), style="bold"), 4)
+    table = Table(box=None, pad_edge=False, padding=(0, 1), collapse_padding=True)
     parties = list(dict.fromkeys(s.party for s in view.scores))
-    table.add_column("   " + _("dimension"))
+    table.add_column(_("dimension"), overflow="fold")
     for party in parties:
-        table.add_column(one_line(party), justify="right")
-    table.add_column(_("gap"), justify="right")
+        table.add_column(one_line(party), justify="right", overflow="fold")
+    table.add_column(_("gap"), justify="right", no_wrap=True)
     for dimension, cells, gap in _assessment_rows(view, parties):
         flagged = gap is not None and gap.flagged
         gap_text = Text(
             "–" if gap is None else f"{gap.spread:g}" + (" !" if flagged else ""),
             style="bold red" if flagged else "",
         )
-        table.add_row("   " + one_line(dimension), *cells, gap_text)
-    console.print(table)
+        table.add_row(one_line(dimension), *cells, gap_text)
+    from rich.padding import Padding
+
+    console.print(Padding(table, (0, 0, 0, 6), expand=False), soft_wrap=False)
 
 
 def _assessment_heading(view: AssessmentView) -> str:
@@ -198,6 +234,18 @@ def _score_cell(score) -> str:
 
 def followup_markdown(followup: Followup) -> str:
     lines = [f"# {_heading(followup)}", ""]
+    if followup.unreadable:
+        lines += [f"## {_('Records that could not be read:')}", ""]
+        lines += [f"- {md_text(_unreadable_line(entry))}" for entry in followup.unreadable]
+        lines.append("")
+    lines += [f"## {_('To do, most important first:')}", ""]
+    if followup.actions:
+        header = [_("severity"), _("status"), _("date"), _("partnership"), _("what to do")]
+        header += [_("rule"), _("responsible")]
+        lines += md_table(header, [_action_cells(i, followup.today) for i in followup.actions])
+    else:
+        lines.append(_("Nothing overdue or due soon."))
+    lines += ["", f"## {_('Partnerships, worst first:')}", ""]
     lines += md_table(
         [_("partnership"), _("phase"), _("agreement ends")]
         + [SHORT[c] for c in HANDBOOK_CRITERIA]
@@ -206,11 +254,20 @@ def followup_markdown(followup: Followup) -> str:
     )
     lines += ["", md_text(_legend()), ""]
     for view in followup.partnerships:
-        lines += _partnership_markdown(view, followup.today)
-    for report in followup.unreadable:
-        message = _("{file} could not be read; run partnerkit check for details.")
-        lines.append(message.format(file=md_text(report.file)))
+        lines += _partnership_markdown(view)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _action_cells(item: Item, today: date) -> list[str]:
+    return [
+        _severity(item),
+        _status(item),
+        f"{item.due} ({_when(item, today)})",
+        md_text(item.partnership),
+        md_text(item.title),
+        _codes(item),
+        md_text(_responsible(item)),
+    ]
 
 
 def _portfolio_cells(view: PartnershipFollowup) -> list[str]:
@@ -219,29 +276,10 @@ def _portfolio_cells(view: PartnershipFollowup) -> list[str]:
     return [*cells, str(view.overdue), str(view.due_soon)]
 
 
-def _partnership_markdown(view: PartnershipFollowup, today: date) -> list[str]:
-    phase_label = _("phase")
-    lines = [
-        f"## {md_text(view.title)} ({md_text(view.id)})",
-        "",
-        f"{phase_label}: {_phase(view)}",
-        "",
-    ]
-    if view.items:
-        header = [_("status"), _("date"), _("rule"), _("what to do"), _("responsible")]
-        rows = [
-            [
-                _status(item),
-                f"{item.due} ({_when(item, today)})",
-                item.rule or "–",
-                md_text(item.title),
-                md_text(_responsible(item)),
-            ]
-            for item in view.items
-        ]
-        lines += md_table(header, rows)
-    else:
-        lines.append(_("Nothing overdue or due soon."))
+def _partnership_markdown(view: PartnershipFollowup) -> list[str]:
+    lines = [f"### {md_text(view.title)} ({md_text(view.id)})", "", md_text(_summary(view))]
+    if view.meetings:
+        lines += ["", md_text(_meetings(view))]
     if view.assessment:
         lines += ["", f"**{md_text(_assessment_heading(view.assessment))}**", ""]
         lines += _assessment_markdown(view.assessment)
@@ -262,13 +300,33 @@ def _assessment_markdown(view: AssessmentView) -> list[str]:
 
 def followup_json(followup: Followup) -> str:
     data = {
-        "version": 1,
+        "version": 2,
         "as_of": followup.today.isoformat(),
         "horizon_days": followup.horizon,
+        "unreadable": [
+            {"file": u.file, "line": u.line, "col": u.col, "code": u.code, "message": u.message}
+            for u in followup.unreadable
+        ],
+        "actions": [_item_data(item, followup.today) for item in followup.actions],
         "partnerships": [_partnership_data(view, followup.today) for view in followup.partnerships],
-        "unreadable": [report.file for report in followup.unreadable],
     }
     return json.dumps(inert_data(data), ensure_ascii=False, indent=2) + "\n"
+
+
+def _item_data(item: Item, today: date) -> dict:
+    return {
+        "partnership": item.partnership,
+        "kind": item.kind,
+        "severity": item.severity.label,
+        "status": item.status,
+        "due": item.due.isoformat(),
+        "days": item.days_from(today),
+        "rule": item.rule,
+        "codes": list(item.codes),
+        "title": item.title,
+        "responsible": dict(item.responsible),
+        "path": dotted_path(item.path),
+    }
 
 
 def _partnership_data(view: PartnershipFollowup, today: date) -> dict:
@@ -281,18 +339,8 @@ def _partnership_data(view: PartnershipFollowup, today: date) -> dict:
         "health": view.health,
         "overdue": view.overdue,
         "due_soon": view.due_soon,
-        "items": [
-            {
-                "kind": item.kind,
-                "status": item.status,
-                "due": item.due.isoformat(),
-                "days": item.days_from(today),
-                "rule": item.rule or None,
-                "title": item.title,
-                "responsible": dict(item.responsible),
-            }
-            for item in view.items
-        ],
+        "items": [_item_data(item, today) for item in view.items],
+        "meetings": [{"date": m.date.isoformat(), "body": m.body} for m in view.meetings],
         "assessment": _assessment_data(view.assessment),
     }
 

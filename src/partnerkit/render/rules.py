@@ -23,6 +23,7 @@ def rule_data(item: Rule) -> dict[str, object]:
         "criterion": item.criterion,
         "severity": item.severity.label,
         "severity_by_phase": {phase: s.label for phase, s in item.by_phase.items()},
+        "escalation": _(item.escalation) if item.escalation else None,
         "phases": list(item.phases),
         "title": _(item.title),
         "explanation": _(item.explanation),
@@ -42,6 +43,8 @@ def _severity_text(item: Rule) -> str:
     for severity in sorted(set(item.by_phase.values()), reverse=True):
         phases = [p for p in PHASES if item.by_phase.get(p) == severity]
         parts.append(f"{severity_label(severity)} ({', '.join(phases)})")
+    if item.escalation:
+        parts.append(_(item.escalation))
     return "; ".join(parts)
 
 

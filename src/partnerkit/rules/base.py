@@ -89,6 +89,7 @@ class Rule:
     options: tuple[str, ...] = ()
     bad: str = ""
     good: str = ""
+    escalation: str = ""  # when a finding is more or less severe than above, said in words
 
     @property
     def family(self) -> str:
@@ -117,6 +118,7 @@ def rule(
     options: tuple[str, ...] = (),
     bad: str = "",
     good: str = "",
+    escalation: str = "",
 ) -> Callable[[Check], Rule]:
     """Declare a rule: decorate its check function."""
     assert criterion in CRITERIA, criterion
@@ -136,6 +138,7 @@ def rule(
             options=options,
             bad=bad,
             good=good,
+            escalation=escalation,
         )
 
     return register

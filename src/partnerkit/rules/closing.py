@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit.i18n import N_, _
+from partnerkit.i18n import N_, _, named
 from partnerkit.record.models import Activity, Partnership, Person
 from partnerkit.rules.base import Context, Hit, I, W, rule
 from partnerkit.timeline import people_by_id, person_active
@@ -78,18 +78,20 @@ def nothing_left_open(record: Partnership, ctx: Context) -> Iterator[Hit]:
         if decision.status == "open":
             yield Hit(
                 _("The decision {id} is still open: settle it before closing.").format(
-                    id=decision.id
+                    id=named(decision.text, decision.id)
                 ),
                 ("decisions", index, "status"),
+                fact=f"open/{decision.id}",
             )
     for p, plan in enumerate(record.action_plans):
         for i, item in enumerate(plan.items):
             if item.status == "open":
                 yield Hit(
                     _("The action-plan item {id} is still open: settle it before closing.").format(
-                        id=item.id
+                        id=named(item.title, item.id)
                     ),
                     ("action_plans", p, "items", i, "status"),
+                    fact=f"open/{item.id}",
                 )
 
 
@@ -130,7 +132,7 @@ def continuing_activities_owned(record: Partnership, ctx: Context) -> Iterator[H
             message = _("The activity {id} continues without an active contact who owns it.")
         else:
             message = _("The activity {id} continues without an end date.")
-        yield Hit(message.format(id=activity.id), ("activities", index))
+        yield Hit(message.format(id=named(activity.title, activity.id)), ("activities", index))
 
 
 def _has_active_contact(activity: Activity, people: dict[str, Person], today: date) -> bool:

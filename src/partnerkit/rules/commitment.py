@@ -68,6 +68,7 @@ def _number(value: float) -> str:
     ),
     source="Handbook (at least five years); Chalmers, Lyskraft, LNU (three-year periods renewed)",
     options=("min_agreement_years", "min_period_years"),
+    escalation=N_("an error when there is no agreement at all in drift or later"),
     bad="agreements:\n  - {type: samverkansavtal, start: 2025-01-01, end: 2026-12-31}\n",
     good=(
         "agreements:\n  - type: samverkansavtal\n    start: 2025-01-01\n    end: 2027-12-31\n"
@@ -77,6 +78,17 @@ def _number(value: float) -> str:
 def long_term_horizon(record: Partnership, ctx: Context) -> Iterator[Hit]:
     t = ctx.thresholds
     agreed = [a for a in record.agreements if _agreed(a, ctx.today)]
+    if not agreed:
+        running = record.lifecycle.phase in ("drift", "utvardering", "nystart")
+        yield Hit(
+            _(
+                "There is no agreement: no signed agreement or agreement period is recorded "
+                "(a letter of intent does not count). Record the agreement under agreements."
+            ),
+            ("agreements",) if record.agreements else ("lifecycle", "phase"),
+            severity=E if running else None,
+        )
+        return
     if any(a.end is None for a in agreed):
         return
     running = [a for a in agreed if a.end is not None and a.end >= ctx.today]
@@ -159,6 +171,9 @@ def end_or_review_date(record: Partnership, ctx: Context) -> Iterator[Hit]:
     good=(
         "agreements:\n  - {type: samverkansavtal, start: 2024-01-01, end: 2027-03-31}\n"
         "reports:\n  - {type: evaluation, date: 2026-10-15}\n"
+    ),
+    escalation=N_(
+        "an error from renewal_error_months (or the agreement's notice period) before the end"
     ),
 )
 def renewal_prepared(record: Partnership, ctx: Context) -> Iterator[Hit]:

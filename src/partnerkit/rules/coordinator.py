@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from partnerkit import obligations
-from partnerkit.i18n import N_, _
+from partnerkit.i18n import N_, _, named
 from partnerkit.record.models import GovernanceBody, Meeting, Partnership
 from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, W, late_hit, rule
 from partnerkit.timeline import (
@@ -134,6 +134,7 @@ def partner_counterpart(record: Partnership, ctx: Context) -> Iterator[Hit]:
     options=("log_stale_warn_days", "log_stale_error_days"),
     bad="followup_log:\n  - {date: 2026-01-15, type: note, summary: Kontakt med Nordverk}\n",
     good="followup_log:\n  - {date: 2026-10-02, type: note, summary: Kontakt med Nordverk}\n",
+    escalation=N_("an error after log_stale_error_days"),
 )
 def log_fresh(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for due in obligations.followup_log(record, ctx.today, ctx.thresholds):
@@ -268,7 +269,8 @@ def overdue_follow_up(record: Partnership, ctx: Context) -> Iterator[Hit]:
             message = _("The decision {id} was due on {due} and is still open.")
         else:
             message = _("The action-plan item {id} was due on {due} and is still open.")
-        yield late_hit(message.format(id=due.args["id"], due=due.due), due, ctx.today)
+        what = named(str(due.args["text"]), str(due.args["id"]))
+        yield late_hit(message.format(id=what, due=due.due), due, ctx.today)
 
 
 def _body_name(body: GovernanceBody) -> str:

@@ -193,6 +193,7 @@ def domains(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "activities:\n  - {id: a1, title: Exjobb, form: examensarbete, status: ongoing,\n"
         "     start: 2024-01-15}\n"
     ),
+    escalation=N_("an error after dormant_error_days, or when no activity has taken place at all"),
 )
 def dormant(record: Partnership, ctx: Context) -> Iterator[Hit]:
     last = max(filter(None, (last_active(a, ctx.today) for a in record.activities)), default=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from partnerkit.config import Config
@@ -53,8 +53,37 @@ def _override(code: str, config: Config) -> str | None:
 
 
 def run_rules(record: Partnership, config: Config, context: Context) -> list[RuleHit]:
-    hits = list(_raw_hits(record, config, context))
+    hits = _one_finding_per_fact(list(_raw_hits(record, config, context)))
     return _apply_suppressions(record, hits)
+
+
+# The rules that state a fact other rules can also report, most fundamental first: a sponsor
+# who left unreplaced (LEAD-01 and LVL-04 follow), the agreement's end (the resources that end
+# with it follow), the leadership meeting (the strategic body's cadence follows), an open
+# decision (closing's "nothing left open" follows).
+ROOT_RULES = ("LEAD-04", "LONG-04", "LONG-03", "LEAD-02", "COORD-05")
+
+
+def _one_finding_per_fact(hits: list[RuleHit]) -> list[RuleHit]:
+    """Where several hits report one fact, the root rule's stays as it is and the others
+    become notes that point to it."""
+    roots: dict[str, str] = {}
+    for hit in hits:
+        if hit.fact and hit.code in ROOT_RULES:
+            known = roots.get(hit.fact)
+            if known is None or ROOT_RULES.index(hit.code) < ROOT_RULES.index(known):
+                roots[hit.fact] = hit.code
+    return [
+        _follows_from(hit, roots[hit.fact])
+        if hit.fact in roots and hit.code != roots[hit.fact]
+        else hit
+        for hit in hits
+    ]
+
+
+def _follows_from(hit: RuleHit, root: str) -> RuleHit:
+    message = hit.message + " " + _("(This follows from {code}.)").format(code=root)
+    return replace(hit, severity=Severity.INFO, message=message)
 
 
 def _raw_hits(record: Partnership, config: Config, context: Context) -> Iterator[RuleHit]:
@@ -104,6 +133,11 @@ def _suppressing(record: Partnership, hit: RuleHit) -> int | None:
         if suppression.path is None or _path_text(hit.path).startswith(suppression.path):
             return index
     return None
+
+
+def suppressed(record: Partnership, code: str, path: tuple[str | int, ...]) -> bool:
+    """A finding of ``code`` at ``path`` would be suppressed by the record."""
+    return _suppressing(record, RuleHit(code, Severity.INFO, "", path)) is not None
 
 
 def _path_text(path: tuple[str | int, ...]) -> str:

@@ -75,6 +75,7 @@ def publication_freedom(record: Partnership, ctx: Context) -> Iterator[Hit]:
     source="Handledning (risk- och lämplighetsbedömning); ethics in WP1",
     bad="ethics:\n  publication_freedom: true\n",
     good="ethics:\n  risk_assessment: {date: 2023-01-20, outcome: ok}\n",
+    escalation=N_("an error when the assessment rejected the partnership"),
 )
 def risk_assessment(record: Partnership, ctx: Context) -> Iterator[Hit]:
     assessment = record.ethics.risk_assessment if record.ethics else None

@@ -55,6 +55,7 @@ def sponsor_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 _("{party} has no active leadership sponsor.").format(party=party.name),
                 ("leadership",) if record.leadership else ("parties", index),
+                fact=f"sponsor/{party.id}",
             )
 
 
@@ -82,6 +83,7 @@ def sponsor_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "governance:\n  - id: rad\n    type: partnerskapsrad\n    level: strategisk\n"
         "    meetings: [{date: 2026-03-01}]\n"
     ),
+    escalation=N_("an error after leadership_meeting_error_days"),
 )
 def strategic_meeting_recent(record: Partnership, ctx: Context) -> Iterator[Hit]:
     if not strategic_meetings(record, ctx.today):
@@ -114,12 +116,13 @@ def strategic_meeting_recent(record: Partnership, ctx: Context) -> Iterator[Hit]
     good="meetings: [{date: 2026-03-01, attendees: [p-rektor, p-vd]}]\n",
 )
 def sponsors_attend(record: Partnership, ctx: Context) -> Iterator[Hit]:
-    sponsors = {s.person_id: s.side for _i, s in _active_sponsors(record, ctx.today)}
     recent = strategic_meetings(record, ctx.today)[-2:]
     if not recent or not any(m.attendees for m in recent):
         return
     parties = {p.id for p in record.parties}
     for meeting in recent:
+        # each meeting is judged by the sponsors in office on its day
+        sponsors = {s.person_id: s.side for _i, s in _active_sponsors(record, meeting.date)}
         if parties <= {sponsors[a] for a in meeting.attendees if a in sponsors}:
             return
     yield Hit(
@@ -148,6 +151,7 @@ def sponsors_attend(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "leadership:\n  - {person_id: p-vd, side: nv, role: vd, to: 2025-12-31}\n"
         "  - {person_id: p-vd2, side: nv, role: vd, from: 2026-01-01}\n"
     ),
+    escalation=N_("a note when a new sponsor has started within sponsor_change_days"),
 )
 def sponsor_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
     names = people_by_id(record)

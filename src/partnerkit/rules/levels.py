@@ -20,6 +20,7 @@ from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, late_hit, rule
 from partnerkit.timeline import (
     cadence_days,
     held_meetings,
+    is_strategic,
     people_by_id,
     planned_meetings,
 )
@@ -60,6 +61,7 @@ def _missing_sides(record: Partnership, pair: ContactPair) -> list[str]:
         "  - {level: taktisk, members: {eu: p-vr, nv: p-fou}}\n"
         "  - {level: operativ, members: {eu: p-prof, nv: p-ing}}\n"
     ),
+    escalation=N_("an error at the strategic level"),
 )
 def contact_pair_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
     names = _party_names(record)
@@ -138,7 +140,11 @@ def contact_pair_same_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "Partnership councils, steering groups and working groups are joint bodies: without a "
         "member from one party they are one organisation's internal meeting, and decisions "
         "taken there do not bind the other. List at least one member from each party under the "
-        "body's members (the chair may rotate between the parties)."
+        "body's members (the chair may rotate between the parties). With three or more "
+        "parties, a working, theme or coordination group need not include every party: one "
+        "lacking a party is a warning, while the strategic bodies and the steering group must "
+        "include every party. A group of the university's own people (an internal "
+        "coordination group) is marked internal: true and is not judged."
     ),
     source="Chalmers–Volvo Cars, Chalmers–Ericsson, UU partnership council (joint bodies)",
     bad=(
@@ -150,18 +156,26 @@ def contact_pair_same_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "    members:\n      - {person_id: p-vr, side: eu, role: chair}\n"
         "      - {person_id: p-fou, side: nv}\n"
     ),
+    escalation=N_(
+        "a warning for a working, theme or coordination group when there are three or more parties"
+    ),
 )
 def body_has_every_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
     names = _party_names(record)
+    many = len(record.parties) >= 3
     for index, body in enumerate(record.governance):
+        if body.internal:
+            continue
         sides = {member.side for member in body.members}
         missing = [names[p.id] for p in record.parties if p.id not in sides]
         if missing:
+            steering = is_strategic(body) or body.type == "styrgrupp"
             yield Hit(
                 _("The body {body} has no member from: {parties}.").format(
                     body=body.name or body.id, parties=", ".join(missing)
                 ),
                 ("governance", index, "members"),
+                severity=W if many and not steering else None,
             )
 
 
@@ -189,6 +203,7 @@ def body_has_every_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "people:\n  - {id: p-fou2, name: Fredrik, side: nv, active: {from: 2026-04-01}}\n"
         "contact_pairs:\n  - {level: taktisk, members: {eu: p-vr, nv: p-fou2}}\n"
     ),
+    escalation=N_("an error after contact_vacancy_error_days"),
 )
 def contact_pair_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
     people = people_by_id(record)

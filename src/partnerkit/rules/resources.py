@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit import obligations
-from partnerkit.i18n import N_, _
+from partnerkit.i18n import N_, _, named
 from partnerkit.record.models import Partnership, Resource
 from partnerkit.record.vocab import label, slugs
 from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, late_hit, rule
@@ -43,7 +43,6 @@ COORDINATION_WORDS = (
     "partnership lead",
     "partnership director",
 )
-RESOURCE_WORDS = ("resurs", "budget", "medel", "finansier", "fördel", "resource", "fund", "allocat")
 
 
 def _earmarked_now(resource: Resource, today: date) -> bool:
@@ -134,7 +133,8 @@ def resource_has_mandate(record: Partnership, ctx: Context) -> Iterator[Hit]:
             message = _("The resource {id} has no mandate holder.")
         else:
             message = _("The resource {id} has no mandate scope.")
-        yield Hit(message.format(id=resource.id), ("resources", index, "mandate"))
+        what = named(resource.purpose, resource.id) if resource.purpose else resource.id
+        yield Hit(message.format(id=what), ("resources", index, "mandate"))
 
 
 @rule(
@@ -167,7 +167,8 @@ def earmark_lapsed(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for due in obligations.resources_ending(record, ctx.today, ctx.thresholds):
         if due.late(ctx.today):
             message = _("The resource {id} ended on {date} and no resource continues it.")
-            yield late_hit(message.format(id=due.args["id"], date=due.due), due, ctx.today)
+            what = named(str(due.args["purpose"]), str(due.args["id"]))
+            yield late_hit(message.format(id=what, date=due.due), due, ctx.today)
 
 
 def _fte(resource: Resource) -> float | None:
@@ -214,8 +215,9 @@ def _coordination_resources(
     severity=W,
     title=N_("The university earmarks enough time to coordinate the partnership"),
     explanation=N_(
-        "Coordinating a strategic partnership takes time: Swedish universities set aside 10 "
-        "to 20 percent of a post or more. Sums the host university's active personnel_fte "
+        "Coordinating a strategic partnership takes time: the Swedish universities that run "
+        "partnerships well set aside at least a fifth of a post (0.2 FTE, the default of "
+        "coordinator_min_fte) for it. Sums the host university's active personnel_fte "
         "resources for coordination or partnership lead (by purpose, or because the mandate "
         "holder is the coordinator or has such a title); when none is recorded, reads "
         "coordination.coordinator.fte instead. Warns below coordinator_min_fte. Earmark the "
@@ -278,12 +280,15 @@ def _coordinator_fte(record: Partnership, host: str, ctx: Context) -> Iterator[H
 
 
 def _allocation_dates(record: Partnership, today: date) -> list[date]:
+    """Log entries of type resource_allocation, and log entries and decisions that name an
+    earmarked resource in their refs: what the record says, never a word in free text."""
+    resources = {r.id for r in record.resources}
     logged = [
-        e.date for e in record.followup_log if e.type == "resource_allocation" and e.date <= today
+        e.date
+        for e in record.followup_log
+        if e.date <= today and (e.type == "resource_allocation" or resources & set(e.refs))
     ]
-    decided = [
-        d.date for d in record.decisions if d.date <= today and _mentions(d.text, RESOURCE_WORDS)
-    ]
+    decided = [d.date for d in record.decisions if d.date <= today and resources & set(d.refs)]
     return logged + decided
 
 
@@ -297,9 +302,9 @@ def _allocation_dates(record: Partnership, today: date) -> list[date]:
     explanation=N_(
         "Earmarked resources are prioritised together: at least once every "
         "resource_allocation_days the partnership leads or the steering group should decide "
-        "how the resources are used. Counts followup_log entries of type resource_allocation "
-        "and decisions whose text is about resources, budget or funds. Record the allocation "
-        "in the log, or the decision under decisions."
+        "how the resources are used. Counts followup_log entries of type resource_allocation, "
+        "and log entries and decisions whose refs name an earmarked resource (its id). Record "
+        "the allocation in the log, or the decision under decisions with refs: [the resource]."
     ),
     source="KTH ARC model (joint resource allocation by the partner managers)",
     options=("resource_allocation_days",),
