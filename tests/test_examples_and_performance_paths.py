@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from partnerkit.config import Config
 from partnerkit.load import strict_yaml as loader
 from partnerkit.load.pipeline import check_paths, check_text
 from partnerkit.rules.base import Context
+from partnerkit.values import replace
 from tests.conftest import AS_OF, EXAMPLES, ROOT
 
 SNAPSHOT = ROOT / "tests" / "snapshots" / "examples.txt"

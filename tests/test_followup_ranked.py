@@ -45,7 +45,7 @@ def findings_of(text: str, today: date = TODAY):
 def followup_of(text: str, today: date = TODAY, horizon: int = 60):
     report = findings_of(text, today)
     assert report.record is not None, [f.message for f in report.findings]
-    return partnership_followup(report, report.record, Config().thresholds, today, horizon)
+    return partnership_followup(report, report.record, Config(), today, horizon)
 
 
 def all_end(day: str):
@@ -72,7 +72,7 @@ def assert_due_dates_agree(text: str, today: date) -> int:
     report = findings_of(text, today)
     if report.record is None:
         return 0
-    view = partnership_followup(report, report.record, Config().thresholds, today, 60)
+    view = partnership_followup(report, report.record, Config(), today, 60)
     dated = {(f.code, f.path, f.due) for f in report.findings if f.due is not None}
     overdue = {place for i in view.items if i.status == OVERDUE for place in i.places}
     late = {(code, path, due) for code, path, due in overdue if due < today}
@@ -361,8 +361,106 @@ def test_the_examples_show_each_situation_in_the_order_to_act():
     # the agreement and the resources that end with it
     [renewal] = [i for i in data["eu-region-exempel"].items if "LONG-03" in i.codes]
     assert "7 earmarked resources" in renewal.title
+    # a sponsor who departed (Eva Rosén, 2026-08-31) is not named; her successor is
+    contract = (EXAMPLES / "eu-exempelkontraktet.yaml").read_text(encoding="utf-8")
+    named_people = str([i.responsible for i in followup_of(contract, horizon=3650).items])
+    assert "Eva Rosén" not in named_people and "Jan Sjölund" in named_people
     # a planned meeting is a date, not a chore; the internal group is not judged by LVL-03
     assert [m.body for m in data["eu-nordverk"].meetings][:1] == ["Styrgruppen"]
     nordverk = (EXAMPLES / "eu-nordverk.yaml").read_text(encoding="utf-8")
     assert "internal: true" in nordverk
     assert "LVL-03" not in {f.code for f in findings_of(nordverk).findings}
+
+
+# ---------------------------------------------------------------- review findings
+
+
+def test_a_gap_closed_by_a_later_successor_is_no_vacancy_any_more():
+    text = edit(
+        BASE,
+        (
+            VD_SPONSOR,
+            VD_SPONSOR[:-1] + ", to: 2026-06-30}\n"
+            "  - {person_id: p-fou, side: nv, role: vd, from: 2026-08-01}",
+        ),
+    )
+    codes = {f.code for f in findings_of(text).findings if f.severity >= Severity.WARNING}
+    assert "LEAD-04" not in codes
+    assert not [i for i in followup_of(text).items if i.kind == "sponsor_vacancy"]
+    # while the gap lasts, it is one
+    during = {f.code for f in findings_of(text, date(2026, 7, 15)).findings}
+    assert "LEAD-04" in during
+
+
+def test_a_contact_who_handed_over_the_sponsor_role_is_a_contact_vacancy_of_their_own():
+    # Frida was sponsor until 2025 and handed over; she leaves the company on 2027-01-10,
+    # and is the Nordverk member of the tactical contact pair
+    fou = "{id: p-fou, name: Frida Forskningschef, side: nv, title: forskningschef, level: taktisk"
+    text = edit(
+        BASE,
+        (fou, fou + ", active: {from: 2020-01-01, to: 2027-01-10}"),
+        (
+            VD_SPONSOR,
+            VD_SPONSOR + "\n  - {person_id: p-fou, side: nv, role: cto, from: 2020-01-01, "
+            "to: 2025-06-30}",
+        ),
+    )
+    [item] = [i for i in followup_of(text).items if "LVL-04" in i.codes]
+    assert item.kind == "contact_vacancy" and item.codes == ("LVL-04",)
+    assert "Frida Forskningschef" in item.title
+
+
+def test_a_suppressed_root_does_not_turn_what_follows_into_notes():
+    text = vd_leaves("2026-10-31") + (
+        "suppressions:\n  - {rule: LEAD-04, reason: Efterträdaren utses i december}\n"
+    )
+    severities = {f.code: f.severity for f in findings_of(text).findings}
+    assert "LEAD-04" not in severities
+    assert severities["LEAD-01"] == Severity.ERROR
+
+
+def test_upcoming_items_follow_the_configuration(cli, write, tmp_path):
+    write("partnerships/r.yaml", vd_leaves("2026-12-31"))
+    write(
+        "partnerkit.toml",
+        '[rules]\nseverity = {"LEAD-04" = "warning", "COORD-05" = "off"}\n',
+    )
+    data = json.loads(cli("followup", "--as-of", AS_OF, "--format", "json", cwd=tmp_path).stdout)
+    [sponsor] = [a for a in data["actions"] if a["kind"] == "sponsor_vacancy"]
+    assert sponsor["severity"] == "warning"
+    assert not [a for a in data["actions"] if "COORD-05" in a["codes"]]
+
+
+def test_action_items_with_the_same_id_in_two_plans_are_two_items():
+    plan_2027 = (
+        "  - period: {from: 2027-01-01, to: 2027-12-31}\n    items:\n"
+        "      - {id: ap-1, title: Gemensam sommarskola, responsible: {eu: p-prof}, "
+        "due: 2027-01-20}\n"
+    )
+    text = edit(BASE, ("action_plans:\n", "action_plans:\n" + plan_2027))
+    titles = [i.title for i in followup_of(text).items if i.kind == "action_item"]
+    assert sorted(titles) == [
+        "Action plan item: Fler examensarbeten",
+        "Action plan item: Gemensam sommarskola",
+    ]
+
+
+@pytest.mark.parametrize(("age", "late"), [(37, False), (38, True)])
+def test_a_cadence_of_30_days_is_late_once_37_5_days_have_passed(age, late):
+    # ag-el style: interval_days 30, grace 1.25 = 37.5 days after the last meeting
+    text = edit(BASE, ("cadence: {per_year: 4}", "cadence: {interval_days: 30}"))
+    text = edit(text, ("      - {date: 2026-12-10, status: planned}\n", ""))
+    today = date.fromordinal(date(2026, 9, 17).toordinal() + age)
+    codes = {f.code for f in findings_of(text, today).findings}
+    assert ("LVL-05" in codes) is late
+
+
+def test_a_meeting_planned_later_than_the_cadence_allows_is_worded_so():
+    text = edit(
+        BASE, ("{date: 2026-12-10, status: planned}", "{date: 2027-02-10, status: planned}")
+    )
+    [item] = [i for i in followup_of(text, horizon=90).items if i.kind == "body_meeting"]
+    assert item.title == (
+        "styrgrupp should meet by 2027-01-09 by its cadence, but its next meeting is planned "
+        "for 2027-02-10: meet earlier, or change the cadence by decision."
+    )

@@ -143,7 +143,7 @@ def test_the_portfolio_keeps_no_record_and_pickles():
 
     config = Config()
     result = check_paths(
-        [EXAMPLES], config, ROOT, TODAY, on_record=portfolio_on_record(config.thresholds, TODAY)
+        [EXAMPLES], config, ROOT, TODAY, on_record=portfolio_on_record(config, TODAY)
     )
     assert all(report.record is None for report in result.files)
     portfolio = build_portfolio(result, TODAY, None)

@@ -5,23 +5,23 @@ One object holds every tunable number, so a threshold has exactly one home.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from partnerkit.errors import UsageError
 from partnerkit.i18n import _
+from partnerkit.values import Factory, field_names, valuetype
 
 CONFIG_NAME = "partnerkit.toml"
 LEVELS = ("error", "warning", "info", "off")  # what rules.severity may set a rule to
 
 
-@dataclass(frozen=True)
+@valuetype
 class Limits:
     max_file_bytes: int = 2 * 1024 * 1024
 
 
-@dataclass(frozen=True)
+@valuetype
 class Thresholds:
     """Every number a rule or the follow-up uses; each can be set under ``[thresholds]``."""
 
@@ -57,21 +57,21 @@ class Thresholds:
     evaluation_before_new_start_months: int = 12
 
 
-@dataclass(frozen=True)
+@valuetype
 class RuleSelection:
     """Which rules run and at what severity: codes or family prefixes (``LEAD``, ``GOAL-0``)."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, str] = Factory(dict)
 
 
-@dataclass(frozen=True)
+@valuetype
 class Config:
     university: str | None = None
-    limits: Limits = field(default_factory=Limits)
-    thresholds: Thresholds = field(default_factory=Thresholds)
-    rules: RuleSelection = field(default_factory=RuleSelection)
+    limits: Limits = Factory(Limits)
+    thresholds: Thresholds = Factory(Thresholds)
+    rules: RuleSelection = Factory(RuleSelection)
     source: Path | None = None
 
 
@@ -130,7 +130,7 @@ def _numbers(data: Any, cls: type, name: str, path: Path) -> Any:
     if not isinstance(data, dict):
         raise _wrong_type(path, name, _("a table"))
     defaults = cls()
-    _reject_unknown(data, {f.name for f in fields(cls)}, name + ".", path)
+    _reject_unknown(data, set(field_names(cls)), name + ".", path)
     for key, value in data.items():
         whole = isinstance(getattr(defaults, key), int)
         kinds = (int,) if whole else (int, float)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from partnerkit.config import Thresholds
+from partnerkit.config import Config
 from partnerkit.load.pipeline import CheckResult, FileReport, OnRecord
 from partnerkit.record.models import Partnership, Person
 from partnerkit.timeline import people_by_id
@@ -64,7 +64,7 @@ def _order(contact: Contact) -> tuple:
 _LEVELS = {"strategisk": 0, "taktisk": 1, "operativ": 2, "": 3}
 
 
-def contacts_on_record(thresholds: Thresholds, today: date) -> OnRecord:
+def contacts_on_record(config: Config, today: date) -> OnRecord:
     """The ``on_record`` function of ``contacts`` (see ``check_paths``)."""
     return contacts_of
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
+
+from partnerkit.values import valuetype
 
 
 class Severity(IntEnum):
@@ -21,7 +22,7 @@ class Severity(IntEnum):
         return cls[text.upper()]
 
 
-@dataclass(frozen=True)
+@valuetype
 class Position:
     """1-based line and column; ``end_*`` point just after the last character."""
 
@@ -45,7 +46,7 @@ def dotted_path(path: tuple[str | int, ...]) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
+@valuetype
 class Finding:
     code: str
     severity: Severity

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
 
-from partnerkit.config import Thresholds
+from partnerkit.config import Config, Thresholds
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import N_, _, named, ngettext
 from partnerkit.load.pipeline import CheckResult, FileReport, OnRecord
@@ -24,7 +24,7 @@ from partnerkit.record.models import Partnership
 from partnerkit.record.vocab import label
 from partnerkit.rules import get as get_rule
 from partnerkit.rules.base import HANDBOOK_CRITERIA
-from partnerkit.rules.engine import suppressed
+from partnerkit.rules.engine import is_selected, severity_of, suppressed
 from partnerkit.timeline import current_agreement, people_by_id, person_active, planned_meetings
 
 MET, ATTENTION, NOT_MET = "met", "attention", "not_met"
@@ -168,21 +168,22 @@ def unreadable_of(report: FileReport) -> Unreadable:
     return Unreadable(report.file, first.line, first.col, first.code, first.message)
 
 
-def followup_on_record(thresholds: Thresholds, today: date, horizon: int) -> OnRecord:
+def followup_on_record(config: Config, today: date, horizon: int) -> OnRecord:
     """The ``on_record`` function of the follow-up (see ``check_paths``)."""
-    return partial(partnership_followup, thresholds=thresholds, today=today, horizon=horizon)
+    return partial(partnership_followup, config=config, today=today, horizon=horizon)
 
 
 def partnership_followup(
-    report: FileReport, record: Partnership, thresholds: Thresholds, today: date, horizon: int
+    report: FileReport, record: Partnership, config: Config, today: date, horizon: int
 ) -> PartnershipFollowup:
     """The follow-up of one record (called while the record is loaded; see ``check_paths``)."""
+    thresholds = config.thresholds
     agreement = current_agreement(record, today)
     limit = today + timedelta(days=horizon)
     chores = min(limit, today + timedelta(days=thresholds.chore_horizon_days))
     items = [
         item
-        for item in applicable_items(record, thresholds, today, report.findings, limit)
+        for item in applicable_items(record, thresholds, today, report.findings, limit, config)
         if item.due <= (chores if item.kind in CHORES else limit) or item.status == OVERDUE
     ]
     items.sort(key=Item.rank)
@@ -216,17 +217,21 @@ def applicable_items(
     today: date,
     findings: list[Finding] | None = None,
     horizon_end: date | None = None,
+    config: Config | None = None,
 ) -> list[Item]:
     """One item per fact, from the obligations whose rule applies in the record's phase and
     is neither suppressed nor (when it is late and ``findings`` are given) silenced by the
     configuration: a late obligation is an item only when ``check`` reports it. An item is
     as severe as ``check`` says or will say of what is late or due by ``horizon_end``."""
     phase = record.lifecycle.phase
+    config = config or Config(thresholds=t)
     reported = None if findings is None else {(f.code, f.path): f.severity for f in findings}
     kept: list[tuple[Obligation, Severity]] = []
     for found in obligations(record, today, t):
         rule = get_rule(found.rule)
-        if rule is None or not rule.applies_to(phase) or suppressed(record, found.rule, found.path):
+        if rule is None or not rule.applies_to(phase) or not is_selected(found.rule, config):
+            continue
+        if suppressed(record, found.rule, found.path):
             continue
         if found.late(today) and reported is not None:
             severity = reported.get((found.rule, found.path))
@@ -236,7 +241,7 @@ def applicable_items(
             # as check will say on the day after it is due, or says today when it is late
             judged = max(today, found.due + timedelta(days=1))
             escalated = found.error_from is not None and judged >= found.error_from
-            severity = Severity.ERROR if escalated else rule.severity_in(phase)
+            severity = severity_of(rule, phase, config, escalated)
         kept.append((found, severity))
     people = _People(record, today)
     groups: dict[str, list[tuple[Obligation, Severity]]] = defaultdict(list)
@@ -340,10 +345,6 @@ _SIMPLE_TITLES = {
         N_("Hold the next leadership meeting (the last was on {date})."),
         {"date": "last"},
     ),
-    "body_meeting": (
-        N_("Call a meeting of {body} (the last was on {date})."),
-        {"body": "body", "date": "last"},
-    ),
     "brief": (
         N_("Send the brief (underlag) for the {date} meeting of {body}."),
         {"date": "meeting", "body": "body"},
@@ -376,6 +377,25 @@ def _title(found: Obligation, today: date, people: _People, resources: int = 0) 
     if found.kind in ("renewal", "expiry"):
         return _agreement_title(found.kind, found.due, found.args["end"], today, resources)
     return _WORDED_TITLES[found.kind](found, today, people)
+
+
+def _body_meeting_title(found: Obligation, today: date, people: _People) -> str:
+    planned = found.args["planned"]
+    if planned is None:
+        return _("Call a meeting of {body} (the last was on {date}).").format(
+            body=found.args["body"], date=found.args["last"]
+        )
+    if found.late(today):
+        text = _(
+            "{body} was due to meet by {due} by its cadence; its next meeting is planned for "
+            "{date}."
+        )
+    else:
+        text = _(
+            "{body} should meet by {due} by its cadence, but its next meeting is planned for "
+            "{date}: meet earlier, or change the cadence by decision."
+        )
+    return text.format(body=found.args["body"], due=found.due, date=planned)
 
 
 def _decision_title(found: Obligation, today: date, people: _People) -> str:
@@ -431,6 +451,7 @@ def _resource_title(found: Obligation, today: date, people: _People) -> str:
 
 
 _WORDED_TITLES = {
+    "body_meeting": _body_meeting_title,
     "decision": _decision_title,
     "action_plan": _action_plan_title,
     "log": _log_title,

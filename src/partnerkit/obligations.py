@@ -11,8 +11,8 @@ an obligation carries the facts (``args``) the rule's message and the follow-up'
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from partnerkit.config import Thresholds
@@ -38,11 +38,12 @@ from partnerkit.timeline import (
     strategic_meetings,
     within,
 )
+from partnerkit.values import Factory, valuetype
 
 MEETING_REVIEW_DAYS = 365  # held meetings older than this are history, not a chore
 
 
-@dataclass(frozen=True)
+@valuetype
 class Obligation:
     """Something a record says must be done by ``due``.
 
@@ -59,7 +60,7 @@ class Obligation:
     key: str
     responsible: tuple[str, ...] = ()
     role: str = ""
-    args: dict[str, object] = field(default_factory=dict, compare=False)
+    args: dict[str, object] = Factory(dict)
     error_from: date | None = None
     consequence: date | None = None
     fact: str = ""
@@ -136,8 +137,9 @@ def body_meetings(record: Partnership, today: date, t: Thresholds) -> Iterator[O
         if interval is None or not held:
             continue
         last = held[-1].date
-        due = last + days(interval * t.cadence_grace_factor)
-        if any(m.date <= due for m in planned_meetings(body, today)):
+        due = last + timedelta(days=math.floor(interval * t.cadence_grace_factor))
+        planned = planned_meetings(body, today)
+        if any(m.date <= due for m in planned):
             continue
         yield Obligation(
             "body_meeting",
@@ -147,7 +149,11 @@ def body_meetings(record: Partnership, today: date, t: Thresholds) -> Iterator[O
             body.id,
             chairs(body) or coordinators(record),
             "chair" if chairs(body) else "coordinator",
-            {"body": body.name or body.id, "last": last, "interval": interval},
+            {
+                "body": body.name or body.id,
+                "last": last,
+                "planned": planned[0].date if planned else None,
+            },
             fact="leadership-meeting" if is_strategic(body) else "",
         )
 
@@ -206,7 +212,7 @@ def decisions(record: Partnership, today: date, t: Thresholds) -> Iterator[Oblig
                 _ids([decision.owner]),
                 "owner",
                 {"id": decision.id, "text": decision.text},
-                fact=f"open/{decision.id}",
+                fact=f"open/decisions/{index}",
             )
     for p, plan in enumerate(record.action_plans):
         for i, item in enumerate(plan.items):
@@ -220,7 +226,7 @@ def decisions(record: Partnership, today: date, t: Thresholds) -> Iterator[Oblig
                     _ids(item.responsible.values()),
                     "responsible",
                     {"id": item.id, "text": item.title},
-                    fact=f"open/{item.id}",
+                    fact=f"open/action_plans/{p}/{i}",
                 )
 
 
@@ -384,17 +390,10 @@ def activity(record: Partnership, today: date, t: Thresholds) -> Iterator[Obliga
 
 def sponsor_successions(record: Partnership, today: date, t: Thresholds) -> Iterator[Obligation]:
     """LEAD-04: a sponsor who leaves has a successor on their side by the day they leave: a
-    sponsor of that side in office the day after (a gap is a vacancy)."""
+    sponsor of that side in office the day after. A gap is a vacancy until a successor who
+    started after it is in office."""
     for index, sponsor in enumerate(record.leadership):
-        if sponsor.to is None:
-            continue
-        day_after = sponsor.to + timedelta(days=1)
-        if any(
-            other is not sponsor
-            and other.side == sponsor.side
-            and within(other.from_, other.to, day_after)
-            for other in record.leadership
-        ):
+        if sponsor.to is None or _succeeded(record, sponsor, today):
             continue
         yield Obligation(
             "sponsor_vacancy",
@@ -409,10 +408,20 @@ def sponsor_successions(record: Partnership, today: date, t: Thresholds) -> Iter
         )
 
 
+def _succeeded(record: Partnership, sponsor, today: date) -> bool:
+    day_after = sponsor.to + timedelta(days=1)
+    others = [o for o in record.leadership if o is not sponsor and o.side == sponsor.side]
+    return any(within(o.from_, o.to, day_after) for o in others) or any(
+        o.from_ is not None and o.from_ > sponsor.to and within(o.from_, o.to, today)
+        for o in others
+    )
+
+
 def contact_successions(record: Partnership, today: date, t: Thresholds) -> Iterator[Obligation]:
     """LVL-04: a member of a contact pair who leaves is replaced in the pair by the day they
     leave (an error ``contact_vacancy_error_days`` after)."""
     people = {p.id: p for p in record.people}
+    unsucceeded = {str(o.args["person"]): o.fact for o in sponsor_successions(record, today, t)}
     for index, pair in enumerate(record.contact_pairs):
         for side, person_id in pair.members.items():
             person = people.get(person_id)
@@ -429,14 +438,9 @@ def contact_successions(record: Partnership, today: date, t: Thresholds) -> Iter
                 "coordinator",
                 {"person": person_id, "level": pair.level, "side": side},
                 error_from=left + days(t.contact_vacancy_error_days + 1),
-                fact=_sponsor_fact(record, person_id) or f"contact/{person_id}",
+                # a leaving sponsor who is also in a contact pair is one fact: their succession
+                fact=unsucceeded.get(person_id, f"contact/{person_id}"),
             )
-
-
-def _sponsor_fact(record: Partnership, person_id: str) -> str:
-    """A leaving sponsor who is also in a contact pair is one fact: their succession."""
-    ended = [s for s in record.leadership if s.person_id == person_id and s.to is not None]
-    return f"sponsor/{ended[0].side}" if ended else ""
 
 
 def resources_ending(record: Partnership, today: date, t: Thresholds) -> Iterator[Obligation]:

@@ -149,15 +149,15 @@ def load_settings(config: Path | None, cwd: Path):
 def load_portfolio(paths, as_of, config, on_record=None):
     """Read the configuration and check every record.
 
-    ``on_record(thresholds, today)`` is one of the library's ``*_on_record`` functions: it
-    makes the function applied to each valid record while it is loaded."""
+    ``on_record(config, today)`` is one of the library's ``*_on_record`` functions: it makes
+    the function applied to each valid record while it is loaded."""
     from partnerkit.i18n import _
     from partnerkit.load.pipeline import check_paths
 
     cwd = Path.cwd()
     settings = load_settings(config, cwd)
     today = today_from(as_of)
-    each = on_record(settings.thresholds, today) if on_record else None
+    each = on_record(settings, today) if on_record else None
     result = check_paths(list(paths or []), settings, cwd, today, on_record=each)
     if result.used_examples:
         sys.stderr.write(_("No partnerships/ folder here: using the built-in examples.") + "\n")

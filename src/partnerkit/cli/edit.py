@@ -583,6 +583,8 @@ def phase(
     day = _day(date)
     if force != bool(reason and reason.strip()):
         raise typer.BadParameter(_("give --force and --reason together"), param_hint="--force")
+    if force and chosen != "avslutad":
+        raise typer.BadParameter(_("only closing (avslutad) can be forced"), param_hint="--force")
     exception = reason.strip() if force and reason else None
     _run(
         record,

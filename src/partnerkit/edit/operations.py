@@ -411,11 +411,17 @@ def closing_blockers(doc: Document, day: date) -> list[str]:
     from partnerkit.load.pipeline import parse_record
     from partnerkit.rules import get
     from partnerkit.rules.base import Context
+    from partnerkit.rules.engine import suppressed
 
     record = parse_record(doc.result(), "", Limits(max_file_bytes=1 << 40)).record
     if record is None:
         return []
-    return [hit.message for code in CLOSING_RULES for hit in get(code).run(record, Context(day))]
+    return [
+        hit.message
+        for code in CLOSING_RULES
+        for hit in get(code).run(record, Context(day))
+        if not suppressed(record, code, hit.path)
+    ]
 
 
 def change_phase(

@@ -6,14 +6,14 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from partnerkit.findings import TOP, Position, Severity
 from partnerkit.i18n import N_
+from partnerkit.values import valuetype
 
 
-@dataclass(frozen=True)
+@valuetype
 class SourceProblem:
     code: str
     severity: Severity
@@ -30,7 +30,7 @@ _UTF16_32_BOMS = (
 )
 
 
-@dataclass(frozen=True)
+@valuetype
 class Snapshot:
     """One file as read: its bytes, and the permissions to keep when it is replaced."""
 

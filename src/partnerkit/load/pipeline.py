@@ -10,13 +10,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from partnerkit.config import Config, Limits, Thresholds
+from partnerkit.config import Config, Limits
 from partnerkit.files.discovery import default_paths, display_path, expand
 from partnerkit.files.reader import SourceProblem, read_source, too_large
 from partnerkit.findings import Finding, Position, Severity
@@ -28,14 +27,15 @@ from partnerkit.load.validate import validate_record
 from partnerkit.record.models import Partnership
 from partnerkit.rules.base import Context
 from partnerkit.rules.engine import run_rules
+from partnerkit.values import Factory, valuetype
 
 _TRANSLATED_ARGS = ("kind", "hint")
 
 
-@dataclass
+@valuetype(frozen=False)
 class FileReport:
     file: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = Factory(list)
     record_id: str | None = None
     id_position: Position | None = None
     record: Partnership | None = None
@@ -43,7 +43,7 @@ class FileReport:
     derived: Any = None  # what ``on_record`` made of the record, when it was valid
 
 
-@dataclass
+@valuetype(frozen=False)
 class CheckResult:
     files: list[FileReport]
     used_examples: bool = False
@@ -137,7 +137,7 @@ def _map(task: Callable[[Path], FileReport], files: list[Path]) -> list[FileRepo
         return list(pool.map(task, files, chunksize=chunk))
 
 
-def record_with_id_on_record(thresholds: Thresholds, today: date, record_id: str) -> OnRecord:
+def record_with_id_on_record(config: Config, today: date, record_id: str) -> OnRecord:
     """The ``on_record`` function that keeps only the record with this id."""
     return partial(_record_if_id, record_id=record_id)
 
@@ -190,7 +190,7 @@ def check_text(
     return report
 
 
-@dataclass
+@valuetype(frozen=False)
 class ParsedRecord:
     """One record's text read as a partnership: the record when it is valid, and the findings
     of the YAML, schema and reference checks."""

@@ -10,7 +10,6 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -18,6 +17,7 @@ from pydantic import BaseModel
 
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import Partnership, Ref
+from partnerkit.values import valuetype
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -42,7 +42,7 @@ KIND_HOMES = {
 }
 
 
-@dataclass(frozen=True)
+@valuetype
 class RefProblem:
     code: str
     message: str

@@ -15,7 +15,6 @@ report is used, so both paths report the same problems.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import yaml
@@ -24,6 +23,7 @@ from yaml.resolver import BaseResolver
 
 from partnerkit.findings import Position
 from partnerkit.i18n import N_
+from partnerkit.values import Factory, valuetype
 
 MAX_DEPTH = 64
 _C_SAFE_BRACKETS = 1000
@@ -93,7 +93,7 @@ if CParser is not None:
             StrictResolver.__init__(self)
 
 
-@dataclass(frozen=True)
+@valuetype
 class YamlProblem:
     """A problem found while reading YAML. ``code`` is a finding code, ``message`` an
     untranslated message id formatted with ``args`` at render time."""
@@ -101,11 +101,11 @@ class YamlProblem:
     code: str
     message: str
     position: Position
-    args: dict[str, Any] = field(default_factory=dict)
+    args: dict[str, Any] = Factory(dict)
     path: tuple[str | int, ...] = ()
 
 
-@dataclass
+@valuetype(frozen=False)
 class ParsedYaml:
     data: Any
     root: Node | None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
 
 from rich.console import Console
 from rich.table import Table
@@ -13,6 +12,7 @@ from partnerkit.config import Thresholds
 from partnerkit.i18n import _
 from partnerkit.render.check.text import severity_label
 from partnerkit.rules.base import PHASES, Rule
+from partnerkit.values import field_names
 
 
 def rule_data(item: Rule) -> dict[str, object]:
@@ -95,7 +95,7 @@ def render_rule(item: Rule, console: Console) -> None:
     )
     for label, value in rows:
         console.print(Text.assemble((f"{label}: ", "dim"), value))
-    defaults = {f.name: getattr(Thresholds(), f.name) for f in fields(Thresholds)}
+    defaults = {name: getattr(Thresholds(), name) for name in field_names(Thresholds)}
     if item.options:
         console.print(Text(_("options (partnerkit.toml, [thresholds]):"), style="dim"))
         for name in item.options:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from partnerkit.config import Thresholds
+from partnerkit.config import Config, Thresholds
 from partnerkit.followup import HANDBOOK_CRITERIA, MET, NOT_MET
 from partnerkit.load.pipeline import FileReport
 from partnerkit.record.models import Partnership
@@ -33,10 +33,10 @@ from partnerkit.report.views import (
 from partnerkit.timeline import add_months, current_agreement, people_by_id
 
 
-def annual_on_record(thresholds: Thresholds, today: date, record_id: str, year: int) -> Callable:
+def annual_on_record(config: Config, today: date, record_id: str, year: int) -> Callable:
     """The ``on_record`` function of the annual report: the report of one record, else None."""
     return partial(
-        annual_record, record_id=record_id, year=year, thresholds=thresholds, today=today
+        annual_record, record_id=record_id, year=year, thresholds=config.thresholds, today=today
     )
 
 

@@ -20,7 +20,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from partnerkit.config import Thresholds
+from partnerkit.config import Config, Thresholds
 from partnerkit.contacts import contacts_of
 from partnerkit.followup import HANDBOOK_CRITERIA
 from partnerkit.load.pipeline import CheckResult, FileReport
@@ -124,9 +124,9 @@ class ExportRows:
 # ---------------------------------------------------------------- rows per record
 
 
-def export_on_record(thresholds: Thresholds, today: date, lang: str):
+def export_on_record(config: Config, today: date, lang: str):
     """The ``on_record`` function of the export (a partial, so workers can receive it)."""
-    return partial(export_record, thresholds=thresholds, today=today, lang=lang)
+    return partial(export_record, thresholds=config.thresholds, today=today, lang=lang)
 
 
 def export_record(

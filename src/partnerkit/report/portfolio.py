@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from partnerkit.brief import IndicatorStatus, indicator_status
-from partnerkit.config import Thresholds
+from partnerkit.config import Config, Thresholds
 from partnerkit.followup import assessment_view, partnership_followup, score_number
 from partnerkit.load.pipeline import CheckResult, FileReport
 from partnerkit.record.models import Activity, GovernanceBody, Partnership
@@ -46,11 +46,11 @@ from partnerkit.timeline import (
 )
 
 
-def portfolio_on_record(thresholds: Thresholds, today: date) -> Callable:
+def portfolio_on_record(config: Config, today: date) -> Callable:
     """The ``on_record`` function of the portfolio report: a small report of each record.
 
     A partial of a module-level function, so it can be sent to worker processes."""
-    return partial(portfolio_record, thresholds=thresholds, today=today)
+    return partial(portfolio_record, thresholds=config.thresholds, today=today)
 
 
 def portfolio_record(
@@ -68,7 +68,7 @@ def partnership_report(
     start: date,
 ) -> PartnershipReport:
     """One record for the period ``start``..``today`` (both included)."""
-    followup = partnership_followup(report, record, t, today, HORIZON_DAYS)
+    followup = partnership_followup(report, record, Config(thresholds=t), today, HORIZON_DAYS)
     parties = {p.id: p.name for p in record.parties}
     years = _years(record.activities, today)
     return PartnershipReport(

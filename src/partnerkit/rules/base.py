@@ -8,13 +8,13 @@ same in Swedish and English.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
 from partnerkit.obligations import Obligation
 from partnerkit.record.models import Partnership
+from partnerkit.values import Factory, valuetype
 
 PHASES = ("initiering", "uppstart", "drift", "utvardering", "nystart", "avveckling", "avslutad")
 ACTIVE = ("uppstart", "drift", "utvardering", "nystart")  # "uppstart and later"
@@ -39,7 +39,7 @@ CRITERIA = ("structure", *HANDBOOK_CRITERIA, "assessment", "ethics", "closing")
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
 
 
-@dataclass(frozen=True)
+@valuetype
 class Hit:
     """One place where a rule does not hold. ``severity`` overrides the rule's default
     (for rules that escalate from warning to error past a second threshold)."""
@@ -65,16 +65,16 @@ def late_hit(message: str, obligation: Obligation, today: date) -> Hit:
     )
 
 
-@dataclass(frozen=True)
+@valuetype
 class Context:
     today: date
-    thresholds: Thresholds = field(default_factory=Thresholds)
+    thresholds: Thresholds = Factory(Thresholds)
 
 
 Check = Callable[[Partnership, Context], Iterable[Hit]]
 
 
-@dataclass(frozen=True)
+@valuetype
 class Rule:
     code: str
     name: str
@@ -85,7 +85,7 @@ class Rule:
     explanation: str
     source: str
     check: Check
-    by_phase: dict[str, Severity] = field(default_factory=dict)
+    by_phase: dict[str, Severity] = Factory(dict)
     options: tuple[str, ...] = ()
     bad: str = ""
     good: str = ""

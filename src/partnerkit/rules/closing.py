@@ -81,7 +81,7 @@ def nothing_left_open(record: Partnership, ctx: Context) -> Iterator[Hit]:
                     id=named(decision.text, decision.id)
                 ),
                 ("decisions", index, "status"),
-                fact=f"open/{decision.id}",
+                fact=f"open/decisions/{index}",
             )
     for p, plan in enumerate(record.action_plans):
         for i, item in enumerate(plan.items):
@@ -91,7 +91,7 @@ def nothing_left_open(record: Partnership, ctx: Context) -> Iterator[Hit]:
                         id=named(item.title, item.id)
                     ),
                     ("action_plans", p, "items", i, "status"),
-                    fact=f"open/{item.id}",
+                    fact=f"open/action_plans/{p}/{i}",
                 )
 
 

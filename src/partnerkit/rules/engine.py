@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from datetime import date
 
 from partnerkit.config import Config
@@ -12,11 +11,12 @@ from partnerkit.i18n import _
 from partnerkit.record.models import Partnership
 from partnerkit.rules import all_rules, matches
 from partnerkit.rules.base import Context, Rule
+from partnerkit.values import replace, valuetype
 
 _OFF = "off"
 
 
-@dataclass(frozen=True)
+@valuetype
 class RuleHit:
     """A hit with its final code, severity and the path it points at."""
 
@@ -30,17 +30,26 @@ class RuleHit:
 
 
 def selected_rules(config: Config) -> list[Rule]:
+    return [item for code, item in all_rules().items() if is_selected(code, config)]
+
+
+def is_selected(code: str, config: Config) -> bool:
+    """The configuration runs the rule ``code`` (select, ignore, a severity of off)."""
     selection = config.rules
-    chosen = []
-    for code, item in all_rules().items():
-        if selection.select and not any(matches(code, s) for s in selection.select):
-            continue
-        if any(matches(code, s) for s in selection.ignore):
-            continue
-        if _override(code, config) == _OFF:
-            continue
-        chosen.append(item)
-    return chosen
+    if selection.select and not any(matches(code, s) for s in selection.select):
+        return False
+    if any(matches(code, s) for s in selection.ignore):
+        return False
+    return _override(code, config) != _OFF
+
+
+def severity_of(item: Rule, phase: str, config: Config, escalated: bool = False) -> Severity:
+    """The severity of the rule's findings in ``phase`` under ``config``: the configured
+    severity when there is one, else an error when the finding escalates, else the rule's."""
+    override = _override(item.code, config)
+    if override is not None:
+        return Severity.parse(override)
+    return Severity.ERROR if escalated else item.severity_in(phase)
 
 
 def _override(code: str, config: Config) -> str | None:
@@ -53,8 +62,8 @@ def _override(code: str, config: Config) -> str | None:
 
 
 def run_rules(record: Partnership, config: Config, context: Context) -> list[RuleHit]:
-    hits = _one_finding_per_fact(list(_raw_hits(record, config, context)))
-    return _apply_suppressions(record, hits)
+    hits = _apply_suppressions(record, list(_raw_hits(record, config, context)))
+    return _one_finding_per_fact(hits)
 
 
 # The rules that state a fact other rules can also report, most fundamental first: a sponsor
