@@ -327,7 +327,14 @@ def test_partnership_filter_and_combined_filters(contacts):
         ("solvik-kommun", "Exempeluniversitetet", "Vilhelm Vicerektor"),
         ("solvik-kommun", "Nordverk AB", "Frida Forskningschef"),
     }
-    assert contacts("--partnership", "okand") == []
+
+
+def test_an_unknown_partnership_is_a_usage_error_as_in_followup(cli, write, tmp_path):
+    write("partnerships/r.yaml", BASE)
+    for command in ("contacts", "followup"):
+        result = cli(command, "--partnership", "okand", cwd=tmp_path)
+        assert result.exit_code == 2, command
+        assert "There is no partnership with the id okand" in result.stderr
 
 
 def test_contacts_text_and_bad_options(cli, write, tmp_path):

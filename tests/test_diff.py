@@ -80,7 +80,7 @@ def test_record_changes_between_two_revisions(cli, repo):
     result = cli("diff", "HEAD~2", "HEAD", "--format", "markdown", "--lang", "en", cwd=repo)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "# Changes in the partnership records: HEAD~2 → HEAD" in out
+    assert "# Changes in the partnership records: HEAD\\~2 → HEAD" in out  # ~ made literal
     assert "## New partnerships" in out and "(kommun)" in out
     assert "## Removed partnerships" in out and "(region)" in out
     assert "Phase: running → evaluation (since 2024-03-01)." in out

@@ -213,7 +213,7 @@ def test_export_reports_unreadable_records(cli, tmp_path):
     (folder / "good.yaml").write_text(BASE, encoding="utf-8")
     (folder / "bad.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     run = _export(cli, tmp_path, "--format", "csv")
-    assert "bad.yaml could not be read" in run.stderr
+    assert "Could not be read: partnerships/bad.yaml:2:1: YAML-01" in run.stderr
     rows = _csv(tmp_path / "partnerkit-export" / "partnerships.csv")
     assert [row["id"] for row in rows] == ["base-nordverk"]
 

@@ -130,10 +130,16 @@ def test_file_system_oddities(tmp_path):
     assert "folder.yaml:" not in out
 
 
-def test_device_named_like_a_record_is_skipped(tmp_path):
+def test_a_link_to_a_device_outside_the_records_folder_is_refused(tmp_path):
     device = tmp_path / "null.yaml"
     device.symlink_to("/dev/null")
     result = run_check("--format", "concise", str(device), cwd=tmp_path)
+    assert "FILE-05" in result.stdout and result.returncode == 1
+
+
+def test_a_fifo_named_like_a_record_is_skipped(tmp_path):
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = run_check("--format", "concise", str(tmp_path / "pipe.yaml"), cwd=tmp_path)
     assert "FILE-02" in result.stdout and result.returncode == 0
 
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from partnerkit.followup import Followup, Item, PartnershipFollowup
 from partnerkit.i18n import _
+from partnerkit.textsafe import inert, one_line
 
 PRODID = "-//partnerkit//partnerkit//EN"
 
@@ -34,7 +35,7 @@ def build_calendar(followup: Followup) -> bytes:
         for item in view.items:
             summary = f"{view.title}: {item.title}"
             event = _event(view, item.kind, item.key, item.due, summary, stamp)
-            event.add("description", _description(item))
+            event.add("description", inert(_description(item)))
             event.add("categories", [item.rule or item.kind])
             calendar.add_component(event)
         for meeting in view.meetings:
@@ -54,7 +55,7 @@ def _event(view: PartnershipFollowup, kind: str, key: str, day, summary: str, st
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
-    event.add("summary", summary)
+    event.add("summary", one_line(summary))
     event.add("transp", "TRANSPARENT")
     return event
 

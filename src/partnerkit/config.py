@@ -13,6 +13,7 @@ from partnerkit.i18n import _
 from partnerkit.values import Factory, field_names, valuetype
 
 CONFIG_NAME = "partnerkit.toml"
+MAX_CONFIG_BYTES = 1 << 20
 LEVELS = ("error", "warning", "info", "off")  # what rules.severity may set a rule to
 
 
@@ -90,18 +91,11 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
         return Config()
     import tomllib
 
+    from partnerkit.files.reader import read_text
+
+    text = read_text(path, MAX_CONFIG_BYTES, _("The configuration file"))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(
-            _("The configuration file {path} does not exist.").format(path=path)
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(
-            _("The configuration file {path} cannot be read: {reason}").format(
-                path=path, reason=exc
-            )
-        ) from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(
             _("The configuration file {path} is not valid TOML: {reason}").format(

@@ -1,14 +1,19 @@
-"""Make record text inert for a terminal: no control sequences, no bidirectional overrides.
+"""Make record text inert wherever it is shown: no control sequences, no hidden characters.
 
-Rich markup is never parsed from record text (renderers build ``Text`` objects), so this
-module only has to deal with what a terminal itself would interpret.
+One function, :func:`inert`, for every output (terminal, HTML, Markdown, iCalendar, CI
+annotations, JSON): C0 and C1 control characters, bidirectional overrides and isolates, and
+zero-width characters are shown as visible escapes (``\x1b``, ``\u202e``), so record text
+can neither drive a terminal nor hide or reorder what a reader sees. Rich markup is never
+parsed from record text (renderers build ``Text`` objects).
 """
 
 from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -19,6 +19,7 @@ from partnerkit.cli.common import (
     fail_threshold,
     load_settings,
     today_from,
+    write_output,
 )
 from partnerkit.render.check.formats import FORMATS, FORMATS_HELP
 
@@ -60,11 +61,11 @@ def check(
         result = only_changed(result, changed_since, cwd)
     if result.used_examples:
         sys.stderr.write(_("No partnerships/ folder here: checking the built-in examples.") + "\n")
-    _emit_check(result, chosen, output, today)
+    _emit_check(result, chosen, output, today, list(paths or []))
     raise typer.Exit(result.exit_code(threshold))
 
 
-def _emit_check(result, chosen: str, output: Path | None, today) -> None:
+def _emit_check(result, chosen: str, output: Path | None, today, inputs: list[Path]) -> None:
     from partnerkit.render.check import formats
 
     if chosen == "text" and output is None:
@@ -79,11 +80,10 @@ def _emit_check(result, chosen: str, output: Path | None, today) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        from partnerkit.files.writer import write_bytes_atomically
         from partnerkit.render.check.text import summary_line
         from partnerkit.render.console import plain_text
 
-        write_bytes_atomically(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"), inputs)
         sys.stdout.write(plain_text([summary_line(result)]))
 
 
@@ -145,16 +145,9 @@ def schema(
 
     text = schema_text()
     if check_file is not None:
-        try:
-            current = check_file.read_text(encoding="utf-8")
-        except OSError as exc:
-            from partnerkit.errors import UsageError
+        from partnerkit.files.reader import read_text
 
-            raise UsageError(
-                _("The schema file {path} cannot be read: {reason}").format(
-                    path=check_file, reason=exc.strerror
-                )
-            ) from None
+        current = read_text(check_file, 1 << 24, _("The schema file"))
         if current != text:
             sys.stderr.write(
                 _("{path} is out of date: run partnerkit schema -o {path}").format(path=check_file)
@@ -164,8 +157,6 @@ def schema(
         sys.stdout.write(_("{path} is up to date.").format(path=check_file) + "\n")
         return
     if output is not None:
-        from partnerkit.files.writer import write_bytes_atomically
-
-        write_bytes_atomically(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))
         return
     sys.stdout.write(text)

@@ -96,9 +96,8 @@ def as_of_date(value: str | None) -> str | None:
         from datetime import date
 
         try:
-            if len(value) != 10:
+            if len(value) != 10 or not 1900 <= date.fromisoformat(value).year <= 2199:
                 raise ValueError
-            date.fromisoformat(value)
         except ValueError:
             from partnerkit.i18n import _
 
@@ -162,6 +161,30 @@ def load_portfolio(paths, as_of, config, on_record=None):
     if result.used_examples:
         sys.stderr.write(_("No partnerships/ folder here: using the built-in examples.") + "\n")
     return result, settings, today
+
+
+def write_output(path: Path, data: bytes, inputs=None) -> None:
+    """Write an output file atomically, never over a record or into the records folder."""
+    from partnerkit.files.discovery import guard_output
+    from partnerkit.files.writer import write_bytes_atomically
+
+    guard_output(path, list(inputs or []), Path.cwd())
+    write_bytes_atomically(path, data)
+
+
+def report_unreadable(result) -> bool:
+    """Say which records could not be read and why (file:line:col, the first error);
+    True when none could be read, so the command has nothing to show."""
+    from partnerkit.followup import unreadable_of
+    from partnerkit.i18n import _
+    from partnerkit.textsafe import one_line
+
+    failed = [r for r in result.files if r.derived is None and not r.skipped]
+    for report in failed:
+        entry = unreadable_of(report)
+        line = f"{entry.file}:{entry.line}:{entry.col}: {entry.code} {entry.message}"
+        sys.stderr.write(_("Could not be read: {problem}").format(problem=one_line(line)) + "\n")
+    return bool(failed) and len(failed) == len([r for r in result.files if not r.skipped])
 
 
 def print_markdown(text: str, output_format: str) -> None:

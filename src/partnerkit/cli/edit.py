@@ -77,6 +77,13 @@ def _pairs(values: list[str] | None, option: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _text(value: str, option: str) -> str:
+    """Free text that says something: not empty, not only spaces."""
+    if not value.strip():
+        raise typer.BadParameter(_("write some text"), param_hint=option)
+    return value.strip()
+
+
 def _number(value: str, option: str) -> int | float:
     import math
 
@@ -102,7 +109,7 @@ def _run(record: str, folder, config, dry_run: bool, edit) -> None:
 
     cwd = Path.cwd()
     settings = load_settings(config, cwd)
-    path = find_record(record, folder, cwd)
+    path = find_record(record, folder, cwd, settings.limits.max_file_bytes)
     outcome = _guarded(lambda: edit_record(path, edit, settings, cwd, dry_run))
     if outcome.findings:
         _print_findings(outcome.file, outcome.findings, outcome.already_invalid)
@@ -333,6 +340,7 @@ def log(
 
     kind = _vocab(log_type, "log_type", "--type")
     day = _day(date)
+    text = _text(text, "TEXT")
     _run(
         record,
         folder,
@@ -423,6 +431,7 @@ def decide(
     from partnerkit.edit.operations import add_decision
 
     day, due_day = _day(date), _day(due)
+    text = _text(text, "TEXT")
     _run(
         record,
         folder,
@@ -505,7 +514,7 @@ def activity(
     from partnerkit.edit.operations import ActivityDetails, add_activity
 
     details = ActivityDetails(
-        title=title,
+        title=_text(title, "TITLE"),
         form=_vocab(form, "form", "--form"),
         activity_id=activity_id,
         status=_literal(status, "Activity", "status", "--status"),

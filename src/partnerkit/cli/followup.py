@@ -19,6 +19,7 @@ from partnerkit.cli.common import (
     load_portfolio,
     print_markdown,
     record_by_id,
+    write_output,
 )
 
 commands = typer.Typer()
@@ -123,7 +124,6 @@ def calendar(
 ) -> None:
     """Write upcoming due dates and planned meetings as an iCalendar (.ics) file."""
     from partnerkit.calendar import build_calendar
-    from partnerkit.files.writer import write_bytes_atomically
     from partnerkit.followup import build_followup, followup_on_record
     from partnerkit.i18n import _
 
@@ -132,7 +132,7 @@ def calendar(
     report = build_followup(result, today, horizon)
     for view in report.partnerships:
         view.items = [item for item in view.items if item.status != "overdue"]
-    write_bytes_atomically(output, build_calendar(report))
+    write_output(output, build_calendar(report), paths)
     events = sum(len(view.items) + len(view.meetings) for view in report.partnerships)
     sys.stdout.write(_("Wrote {n} events to {file}.").format(n=events, file=output) + "\n")
 
@@ -161,6 +161,11 @@ def contacts(
     if level is not None:
         choice(level, ("strategisk", "taktisk", "operativ"), "--level")
     result = load_portfolio(paths, None, config, contacts_on_record)[0]
+    if partnership is not None and partnership not in {r.record_id for r in result.files}:
+        from partnerkit.errors import UsageError
+        from partnerkit.i18n import _
+
+        raise UsageError(_("There is no partnership with the id {id}.").format(id=partnership))
     found = find_contacts(result, topic, level, partnership)
     if output_format == "json":
         sys.stdout.write(contacts_json(found))

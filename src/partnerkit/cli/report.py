@@ -24,7 +24,9 @@ from partnerkit.cli.common import (
     choice,
     load_portfolio,
     record_by_id,
+    report_unreadable,
     today_from,
+    write_output,
 )
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -32,29 +34,19 @@ EXPORT_FORMATS = ("csv", "xlsx")
 commands = typer.Typer()
 
 
-def _write(path: Path, text: str) -> None:
-    from partnerkit.files.writer import write_bytes_atomically
+def _write(path: Path, data: bytes, inputs) -> None:
     from partnerkit.i18n import _
 
-    write_bytes_atomically(path, text.encode("utf-8"))
+    write_output(path, data, inputs)
     sys.stdout.write(_("Wrote {file}.").format(file=path) + "\n")
 
 
-def _emit(path: Path | None, text: str) -> None:
+def _emit(path: Path | None, text: str, inputs) -> None:
     """Write ``text`` to ``path``, or print it when no file is named."""
     if path is None:
         sys.stdout.write(text)
     else:
-        _write(path, text)
-
-
-def _warn_unreadable(files: list[str]) -> None:
-    from partnerkit.i18n import _
-    from partnerkit.textsafe import one_line
-
-    for file in files:
-        message = _("{file} could not be read; run partnerkit check for details.")
-        sys.stderr.write(message.format(file=one_line(file)) + "\n")
+        _write(path, text.encode("utf-8"), inputs)
 
 
 @commands.command()
@@ -103,16 +95,17 @@ def report(
         from partnerkit.report.portfolio import build_portfolio, portfolio_on_record
 
         result, settings, today = load_portfolio(paths, as_of, config, portfolio_on_record)
+        if report_unreadable(result):
+            raise typer.Exit(1)  # nothing to report; no file is written
         portfolio = build_portfolio(result, today, settings.university)
-        _warn_unreadable(portfolio.unreadable)
         if html is not None:
             from partnerkit.report.html import render_portfolio_html
 
-            _write(html, render_portfolio_html(portfolio))
+            _write(html, render_portfolio_html(portfolio).encode("utf-8"), paths)
         if markdown is not None or html is None:
             from partnerkit.report.markdown import portfolio_markdown
 
-            _emit(markdown, portfolio_markdown(portfolio))
+            _emit(markdown, portfolio_markdown(portfolio), paths)
         return
     from partnerkit.report.annual import annual_on_record, year_end
 
@@ -129,11 +122,11 @@ def report(
     if html is not None:
         from partnerkit.report.html import render_annual_html
 
-        _write(html, render_annual_html(annual, settings.university))
+        _write(html, render_annual_html(annual, settings.university).encode("utf-8"), paths)
     if markdown is not None or html is None:
         from partnerkit.report.markdown import annual_markdown
 
-        _emit(markdown, annual_markdown(annual, settings.university))
+        _emit(markdown, annual_markdown(annual, settings.university), paths)
 
 
 @commands.command()
@@ -158,26 +151,27 @@ def export(
     """The portfolio's tables for spreadsheets: partnerships, activities, goals and
     indicators, contacts."""
     from partnerkit.errors import UsageError
+    from partnerkit.files.discovery import guard_output
     from partnerkit.i18n import _, current_language
     from partnerkit.report.export import collect, export_on_record, write_csv, xlsx_bytes
 
     choice(output_format, EXPORT_FORMATS, "--format")
     on_record = partial(export_on_record, lang=current_language())
     result = load_portfolio(paths, as_of, config, on_record)[0]
-    tables, unreadable = collect(result)
-    _warn_unreadable(unreadable)
+    if report_unreadable(result):
+        raise typer.Exit(1)  # nothing to export; no file is written
+    tables, _unreadable = collect(result)
     if output_format == "xlsx":
-        from partnerkit.files.writer import write_bytes_atomically
-
-        target = output or Path("partnerkit-export.xlsx")
-        write_bytes_atomically(target, xlsx_bytes(tables))
-        sys.stdout.write(_("Wrote {file}.").format(file=target) + "\n")
+        _write(output or Path("partnerkit-export.xlsx"), xlsx_bytes(tables), paths)
         return
     folder = output or Path("partnerkit-export")
+    guard_output(folder, list(paths or []), Path.cwd())
     if folder.exists() and not folder.is_dir():
         raise UsageError(
             _("{path} is a file; CSV export needs a folder for its files.").format(path=folder)
         )
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.parent.is_dir():
+        raise UsageError(_("The folder {folder} does not exist.").format(folder=folder.parent))
+    folder.mkdir(exist_ok=True)
     for path in write_csv(folder, tables):
         sys.stdout.write(_("Wrote {file}.").format(file=path) + "\n")

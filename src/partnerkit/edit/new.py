@@ -138,8 +138,8 @@ def create_new_record(
     if findings or dry_run:
         return created
     if base.is_dir():
-        for other, existing in record_ids(base).items():
-            if normalised_id(existing) == normalised_id(new.record_id):
+        for other, existing in record_ids(base, config.limits.max_file_bytes).items():
+            if existing is not None and normalised_id(existing) == normalised_id(new.record_id):
                 raise UsageError(
                     _("The id {id} is already used by {file}; choose another.").format(
                         id=new.record_id, file=other

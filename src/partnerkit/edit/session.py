@@ -125,7 +125,8 @@ def plan_forget(
     from partnerkit.load.pipeline import parse_record
 
     if records:
-        paths = list(dict.fromkeys(find_record(r, folder, cwd) for r in records))
+        limit = config.limits.max_file_bytes
+        paths = list(dict.fromkeys(find_record(r, folder, cwd, limit) for r in records))
     else:
         paths = expand([records_folder(folder, cwd)])
     needle = person_id.encode("utf-8")

@@ -86,6 +86,24 @@ def record_files(folder: Path) -> list[Path]:
     return found
 
 
+def guard_output(output: Path, inputs: list[Path], cwd: Path) -> None:
+    """Refuse to write an output over a record, or into the records folder (the nearest
+    ``partnerships/`` or a folder given as input): a report must never replace a record."""
+    target = output.resolve()
+    folders = [path.resolve() for path in inputs if path.is_dir()]
+    found = find_records_dir(cwd)
+    if found is not None:
+        folders.append(found.resolve())
+    records = {path.resolve() for path in inputs if not path.is_dir()}
+    if target in records or any(f == target or f in target.parents for f in folders):
+        raise UsageError(
+            _(
+                "{path} is a record or in the records folder; partnerkit writes no output "
+                "there. Choose a path outside it."
+            ).format(path=output)
+        )
+
+
 def display_path(path: Path, cwd: Path) -> str:
     """A stable, readable name: relative to ``cwd`` when inside it, with ``/`` separators."""
     try:

@@ -22,6 +22,7 @@ class SourceProblem:
     position: Position = TOP
 
 
+RECORDS_FOLDER_NAME = "partnerships"
 _UTF16_32_BOMS = (
     codecs.BOM_UTF32_LE,
     codecs.BOM_UTF32_BE,
@@ -76,9 +77,56 @@ def read_file(path: Path, max_bytes: int) -> tuple[Snapshot | None, SourceProble
     return Snapshot(target, raw, stat.S_IMODE(info.st_mode)), None
 
 
-def read_source(path: Path, max_bytes: int) -> tuple[str | None, SourceProblem | None]:
-    """The file's text (UTF-8, BOM removed, line endings kept), or the problem that stops it."""
+def read_record_file(path: Path, max_bytes: int) -> tuple[Snapshot | None, SourceProblem | None]:
+    """A record file as :func:`read_file` reads it, except a symbolic link to a file outside
+    its records folder (a secrets file, ``/proc/self/environ``): that is never read."""
+    if path.is_symlink() and _outside_records(path):
+        return None, SourceProblem(
+            "FILE-05",
+            Severity.ERROR,
+            N_(
+                "This record is a symbolic link to a file outside the records folder, so it "
+                "was not read. Put the record itself in the folder."
+            ),
+            {},
+        )
+    return read_file(path, max_bytes)
+
+
+def _outside_records(link: Path) -> bool:
+    folder = link.absolute().parent
+    root = next((a for a in (folder, *folder.parents) if a.name == RECORDS_FOLDER_NAME), folder)
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False  # a dangling or looping link: read_file reports it
+    return root.resolve() not in target.parents
+
+
+def read_text(path: Path, max_bytes: int, what: str) -> str:
+    """The UTF-8 text of a file that is not a record (the configuration, a schema file):
+    through :func:`read_file`, with every problem a :class:`UsageError` that names ``what``."""
+    from partnerkit.errors import UsageError
+    from partnerkit.i18n import _
+
     snapshot, problem = read_file(path, max_bytes)
+    text, problem = (None, problem) if snapshot is None else decode(snapshot.raw)
+    if problem is not None:
+        if problem.code == "FILE-01" and not path.exists():
+            reason = _("it does not exist")
+        else:
+            reason = _(problem.message).format(**problem.args)
+        raise UsageError(
+            _("{what} {path} cannot be read: {reason}").format(what=what, path=path, reason=reason)
+        )
+    assert text is not None
+    return text
+
+
+def read_source(path: Path, max_bytes: int) -> tuple[str | None, SourceProblem | None]:
+    """A record file's text (UTF-8, BOM removed, line endings kept), or the problem that stops
+    it (see :func:`read_record_file`)."""
+    snapshot, problem = read_record_file(path, max_bytes)
     if snapshot is None:
         return None, problem
     return decode(snapshot.raw)

@@ -21,6 +21,7 @@ BUILTIN: dict[str, Builtin] = {
     "FILE-02": Builtin("not-a-regular-file", N_("Not a regular file; skipped")),
     "FILE-03": Builtin("file-too-large", N_("The file is larger than max_file_bytes")),
     "FILE-04": Builtin("not-utf8", N_("The file is not UTF-8")),
+    "FILE-05": Builtin("link-outside-records", N_("A link to a file outside the records folder")),
     "YAML-01": Builtin("yaml-syntax", N_("The YAML cannot be read")),
     "YAML-02": Builtin("duplicate-key", N_("A key appears twice in a mapping")),
     "YAML-03": Builtin("alias", N_("Aliases are not allowed")),

@@ -87,7 +87,7 @@ def _finding(
         code = "SCHEMA-02"
         message = _("The required field '{field}' is missing.").format(field=path[-1])
         position = locator.key_position(path[:-1]) if len(path) > 1 else locator.position(())
-    elif kind in ("iso_date", "impossible_date"):
+    elif kind in ("iso_date", "impossible_date", "date_out_of_range"):
         code, message = "SCHEMA-04", _date_message(first)
         position = locator.position(path)
     elif all(error["type"] in _VALUE_ERRORS for error in group):
@@ -126,6 +126,11 @@ def _date_message(error: dict) -> str:
         return _("{value} is not a date in the calendar; check the day and month.").format(
             value=value
         )
+    if error["type"] == "date_out_of_range":
+        return _(
+            "{value} is outside the years 1900–2199 that a partnership's dates can have; check "
+            "the year."
+        ).format(value=value)
     return _("Expected a date written YYYY-MM-DD, found {found}.").format(
         found=_describe(error.get("input"))
     )

@@ -23,25 +23,33 @@ from pydantic_core import PydanticCustomError
 from partnerkit.record.vocab import slugs
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Years a partnership's dates can have; anything else is a typo (0202, 2202), and date
+# arithmetic (a renewal 12 months before an end in year 1) must stay within the calendar.
+YEARS = (1900, 2199)
+_YEAR_PATTERN = r"^(19|20|21)\d{2}-\d{2}-\d{2}$"
 
 
 def _parse_iso_date(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
+    if not isinstance(value, date):
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+            raise PydanticCustomError("iso_date", "expected a date written YYYY-MM-DD")
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "impossible_date", "{value} is not a date in the calendar", {"value": value}
+            ) from None
+    if not YEARS[0] <= value.year <= YEARS[1]:
         raise PydanticCustomError(
-            "impossible_date", "{value} is not a date in the calendar", {"value": value}
-        ) from None
+            "date_out_of_range", "{value} is outside the years 1900-2199", {"value": value}
+        )
+    return value
 
 
 IsoDate = Annotated[
     date,
     BeforeValidator(_parse_iso_date),
-    Field(json_schema_extra={"type": "string", "format": "date"}),
+    Field(json_schema_extra={"type": "string", "format": "date", "pattern": _YEAR_PATTERN}),
 ]
 Slug = Annotated[
     str,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from datetime import date
 
 from babel.dates import format_date
@@ -9,6 +10,12 @@ from babel.numbers import format_decimal, format_percent
 
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 DASH = "–"
+
+
+def _wide_decimals():
+    """Room for every digit of any float (up to 1e308, with fractions): Babel formats through
+    ``decimal``, whose default 28 digits make 10^18 with decimals an InvalidOperation."""
+    return decimal.localcontext(prec=400)
 
 
 class Formatter:
@@ -33,11 +40,15 @@ class Formatter:
         rounded = round(float(value), digits)
         if rounded == int(rounded):
             rounded = int(rounded)
-        return format_decimal(rounded, format="#,##0.##########", locale=self.locale)
+        with _wide_decimals():
+            return format_decimal(rounded, format="#,##0.##########", locale=self.locale)
 
     def percent(self, fraction: float | None) -> str:
         """A fraction as a whole percentage: 46 % or 46%."""
-        return DASH if fraction is None else format_percent(fraction, locale=self.locale)
+        if fraction is None:
+            return DASH
+        with _wide_decimals():
+            return format_percent(fraction, locale=self.locale)
 
     def amount(self, value: float | None, unit: str | None) -> str:
         """An amount with its unit (SEK, FTE, ...)."""

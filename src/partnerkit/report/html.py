@@ -24,6 +24,7 @@ from partnerkit.report import charts
 from partnerkit.report.formatting import Formatter
 from partnerkit.report.labels import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
 from partnerkit.report.views import HORIZON_DAYS, AnnualReport, PartnershipReport, Portfolio
+from partnerkit.textsafe import inert
 
 HERE = Path(__file__).parent
 
@@ -37,8 +38,17 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_inert_text,
     )
     return env
+
+
+def _inert_text(value: object) -> object:
+    """Every string a template shows is made inert (controls, direction overrides and
+    zero-width characters visible) before autoescaping; markup made here is already."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return inert(value)
+    return value
 
 
 @cache

@@ -32,7 +32,7 @@ def escape_property(text: str) -> str:
 def annotation(finding: Finding) -> str:
     position = finding.position
     props = [
-        f"file={escape_property(finding.file)}",
+        f"file={escape_property(inert(finding.file))}",
         f"line={position.line}",
         f"col={position.col}",
         f"title={escape_property(f'partnerkit ({finding.code})')}",

@@ -1,0 +1,276 @@
+"""What a hostile or unlucky input still got through (each case failed before its fix)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+
+BASE = (ROOT / "tests" / "rules" / "base.yaml").read_text(encoding="utf-8")
+AS_OF = "2026-11-28"
+BUG = "failed unexpectedly"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    (tmp_path / "partnerships" / "r.yaml").write_text(BASE, encoding="utf-8")
+    return tmp_path
+
+
+# ---------------------------------------------------------------- 4. paths that block
+
+
+def _unblock_fifo_later(path: Path) -> threading.Timer:
+    """Write to the FIFO after a while, so a reader that blocks would wake up: the test then
+    fails on the output instead of hanging."""
+
+    def release() -> None:
+        with contextlib.suppress(OSError), open(path, "wb") as handle:
+            handle.write(b"x = 1\n")
+
+    timer = threading.Timer(5, release)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+@pytest.mark.parametrize("option", ["--config", "--check"])
+def test_a_fifo_as_the_config_or_the_schema_file_is_refused_at_once(cli, folder, option):
+    fifo = folder / "pipe.toml"
+    os.mkfifo(fifo)
+    timer = _unblock_fifo_later(fifo)
+    try:
+        args = ("check", "--config", str(fifo)) if option == "--config" else ("schema",)
+        if option == "--check":
+            args = (*args, "--check", str(fifo))
+        result = cli(*args, cwd=folder)
+    finally:
+        timer.cancel()
+    assert result.exit_code == 2
+    assert "cannot be read" in result.stderr and "not a regular file" in result.stderr
+
+
+def test_an_endless_device_as_the_config_is_refused(cli, folder):
+    result = cli("check", "--config", "/dev/zero", cwd=folder)
+    assert result.exit_code == 2 and BUG not in result.output
+    assert "cannot be read" in result.stderr
+
+
+def test_a_huge_config_is_refused_without_reading_it_all(cli, folder):
+    big = folder / "big.toml"
+    big.write_text("# " + "x" * (2 << 20) + "\n", encoding="utf-8")
+    result = cli("check", "--config", str(big), cwd=folder)
+    assert result.exit_code == 2 and "limit" in result.stderr
+
+
+# ---------------------------------------------------------------- 5. outputs over records
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "-o", "partnerships/r.yaml"),
+        ("check", "partnerships/r.yaml", "-o", "partnerships/r.yaml"),
+        ("report", "--html", "partnerships/r.yaml"),
+        ("report", "--markdown", "partnerships/report.md"),
+        ("export", "-o", "partnerships/r.yaml"),
+        ("export", "--format", "csv", "-o", "partnerships/tables"),
+        ("calendar", "-o", "partnerships/r.yaml"),
+        ("schema", "-o", "partnerships/r.yaml"),
+    ],
+)
+def test_no_output_is_written_over_a_record_or_into_the_records_folder(cli, folder, args):
+    record = folder / "partnerships" / "r.yaml"
+    before = sorted(p.name for p in record.parent.iterdir())
+    result = (
+        cli(*args, "--as-of", AS_OF, cwd=folder) if args[0] != "schema" else cli(*args, cwd=folder)
+    )
+    assert result.exit_code == 2, result.output
+    assert "records folder" in result.stderr
+    assert record.read_text(encoding="utf-8") == BASE
+    assert sorted(p.name for p in record.parent.iterdir()) == before
+
+
+def test_an_output_beside_the_records_folder_is_fine(cli, folder):
+    assert cli("check", "-o", "check.txt", "--as-of", AS_OF, cwd=folder).exit_code == 0
+    assert (folder / "check.txt").exists()
+
+
+# ---------------------------------------------------------------- 6. links out of the folder
+
+
+def test_a_link_to_a_secret_outside_the_records_folder_is_never_read(cli, folder):
+    secret = folder / "secrets.env"
+    secret.write_text("SECRET_TOKEN=abc123\n", encoding="utf-8")
+    (folder / "partnerships" / "x.yaml").symlink_to(secret)
+    for fmt in ("text", "json", "github", "sarif", "junit", "concise"):
+        result = cli("check", "--as-of", AS_OF, "--format", fmt, cwd=folder)
+        assert "SECRET_TOKEN" not in result.output and "abc123" not in result.output, fmt
+        assert "FILE-05" in result.output, fmt
+        assert result.exit_code == 1
+
+
+def test_a_link_inside_the_records_folder_is_read(cli, folder):
+    sub = folder / "partnerships" / "arkiv"
+    sub.mkdir()
+    (sub / "old.yaml").symlink_to(folder / "partnerships" / "r.yaml")
+    result = cli("check", "--as-of", AS_OF, "--format", "concise", cwd=folder)
+    assert "FILE-05" not in result.output and "REF-03" in result.output  # the same id twice
+
+
+def test_an_edit_through_a_link_out_of_the_folder_is_refused(cli, folder):
+    outside = folder / "elsewhere.yaml"
+    outside.write_text(BASE.replace("id: base-nordverk", "id: annan"), encoding="utf-8")
+    (folder / "partnerships" / "annan.yaml").symlink_to(outside)
+    before = outside.read_bytes()
+    result = cli("log", "partnerships/annan.yaml", "Text", "--date", "2026-11-28", cwd=folder)
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert outside.read_bytes() == before
+
+
+# ---------------------------------------------------------------- 7 and 8. what record text can do
+
+HOSTILE_TITLE = (
+    "![x](https://evil.invalid/p.png) *em* [l](http://x.invalid) "
+    "\x1b[31m\x07\x08\u202e\u2066\u200f\u200b\x9b"
+)
+RAW = ["\x1b", "\x07", "\x08", "\u202e", "\u2066", "\u200f", "\u200b", "\x9b"]
+
+
+def hostile(folder: Path) -> Path:
+    text = BASE.replace("text: Ta fram en", "text: X", 1)
+    text = text.replace(
+        "  sv: Exempeluniversitetet och Nordverk AB", f"  sv: {json.dumps(HOSTILE_TITLE)}"
+    )
+    text = text.replace("title: Fler examensarbeten", f"title: {json.dumps(HOSTILE_TITLE)}", 1)
+    record = folder / "partnerships" / "r.yaml"
+    record.write_text(text, encoding="utf-8")
+    return record
+
+
+def test_control_and_direction_characters_reach_no_output(cli, folder):
+    hostile(folder)
+    outputs = {
+        "report.html": ("report", "--html", "report.html"),
+        "annual.html": (
+            "report",
+            "--partnership",
+            "base-nordverk",
+            "--year",
+            "2026",
+            "--html",
+            "annual.html",
+        ),
+        "c.ics": ("calendar", "-o", "c.ics"),
+        "report.md": ("report", "--markdown", "report.md"),
+    }
+    for name, args in outputs.items():
+        result = cli(*args, "--as-of", AS_OF, cwd=folder)
+        assert result.exit_code == 0, (name, result.output)
+        text = (folder / name).read_text(encoding="utf-8")
+        assert not [c for c in RAW if c in text], name
+        assert "\\u202e" in text, name  # shown, not hidden
+    github = cli("check", "--format", "github", "--as-of", AS_OF, cwd=folder).stdout
+    assert not [c for c in RAW if c in github]
+
+
+def test_github_file_property_carries_no_raw_controls(cli, tmp_path):
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    (folder / "a\x1bb\x07.yaml").write_text("id: [\n", encoding="utf-8")
+    out = cli("check", "--format", "github", cwd=tmp_path).stdout
+    assert "\x1b" not in out and "\x07" not in out and "file=partnerships/a\\x1bb\\x07.yaml" in out
+
+
+IMAGE = re.compile(r"(?<!\\)!\[x\]\(")
+LINK = re.compile(r"(?<!\\)\[l\]\(")
+
+
+def test_markdown_outputs_show_record_text_literally(cli, folder, tmp_path, monkeypatch):
+    hostile(folder)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    runs = {
+        "followup": cli("followup", "--format", "markdown", "--as-of", AS_OF, cwd=folder).stdout,
+        "brief": cli(
+            "brief",
+            "base-nordverk",
+            "--body",
+            "styrgrupp",
+            "--format",
+            "markdown",
+            "--as-of",
+            AS_OF,
+            cwd=folder,
+        ).stdout,
+        "report": cli("report", "--as-of", AS_OF, cwd=folder).stdout,
+    }
+    cli("check", "--format", "github", "--as-of", AS_OF, "--fail-on", "never", cwd=folder)
+    runs["summary"] = summary.read_text(encoding="utf-8") if summary.exists() else ""
+    for name, text in runs.items():
+        assert not IMAGE.search(text) and not LINK.search(text), name
+        assert "https://evil" not in text, name
+        assert not re.search(r"(?<!\\)\*em(?<!\\)\*", text), name
+
+
+# ---------------------------------------------------------------- 9. nothing could be read
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (("report", "--html", "r.html", "--markdown", "r.md"), ["r.html", "r.md"]),
+        (("export", "-o", "x.xlsx"), ["x.xlsx"]),
+        (("export", "--format", "csv", "-o", "csv"), ["csv"]),
+    ],
+)
+def test_report_and_export_exit_1_when_nothing_could_be_read(cli, tmp_path, args, written):
+    (tmp_path / "partnerships").mkdir()
+    (tmp_path / "partnerships" / "bad.yaml").write_text("id: [\n", encoding="utf-8")
+    result = cli(*args, "--as-of", AS_OF, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "partnerships/bad.yaml:2:1: YAML-01" in result.stderr
+    assert not [name for name in written if (tmp_path / name).exists()]
+
+
+# ---------------------------------------------------------------- 10. smaller
+
+
+def test_csv_export_does_not_create_missing_parent_folders(cli, folder):
+    result = cli("export", "--format", "csv", "-o", "missing/sub/dir", "--as-of", AS_OF, cwd=folder)
+    assert result.exit_code == 2 and not (folder / "missing").exists()
+
+
+def test_an_edit_of_a_fifo_says_what_it_is(cli, folder):
+    os.mkfifo(folder / "partnerships" / "pipe.yaml")
+    result = cli("log", "partnerships/pipe.yaml", "Text", "--date", "2026-11-28", cwd=folder)
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+
+
+def test_an_id_missing_among_unreadable_records_names_them(cli, folder):
+    (folder / "partnerships" / "big.yaml").write_text(
+        "id: annan\n" + "#" * (3 << 20), encoding="utf-8"
+    )
+    result = cli("log", "annan", "Text", "--date", "2026-11-28", cwd=folder)
+    assert result.exit_code == 2
+    assert "could not be read" in result.stderr and "big.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("text", [" ", "", "\t \n"])
+def test_blank_text_is_refused(cli, folder, text):
+    before = (folder / "partnerships" / "r.yaml").read_bytes()
+    result = cli("log", "base-nordverk", text, "--date", "2026-11-28", cwd=folder)
+    assert result.exit_code == 2 and "write some text" in result.stderr
+    assert (folder / "partnerships" / "r.yaml").read_bytes() == before
+
+
+def test_the_examples_still_pass_every_guard(cli):
+    assert cli("check", "--as-of", AS_OF, cwd=EXAMPLES.parent).exit_code == 0
