@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import zipfile
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -221,7 +221,9 @@ def test_export_reports_unreadable_records(cli, tmp_path):
 def test_xlsx_round_trip_in_memory():
     from partnerkit.report.export import xlsx_bytes
 
-    data = xlsx_bytes({"activities": [("p", "a", "=1", None, None, None, None, None)]})
+    data = xlsx_bytes(
+        {"activities": [("p", "a", "=1", None, None, None, None, None)]}, date(2026, 11, 28)
+    )
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     cell = workbook["activities"]["C2"]
     assert cell.value == "=1" and cell.data_type == "s"

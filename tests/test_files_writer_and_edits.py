@@ -212,3 +212,37 @@ def test_create_never_overwrites(tmp_path):
         create_record(target, b"id: b\n")
     assert target.read_bytes() == b"id: a\n"
     assert strays(tmp_path) == []
+
+
+def test_two_edits_at_once_both_land(tmp_path):
+    """Two log commands, each stalling in its write and before its rename: the second waits
+    for the first (the record lock) and reads its result, so both entries remain."""
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    record = folder / "eu-nordverk.yaml"
+    record.write_bytes((EXAMPLES / "eu-nordverk.yaml").read_bytes())
+    env = {**os.environ, "PARTNERKIT_LANG": "en", "PYTHONPATH": str(ROOT)}
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(DRIVER),
+                str(tmp_path / f"phases-{n}.log"),
+                "log",
+                "eu-nordverk",
+                f"Samtidig anteckning {n}",
+                "--date",
+                "2026-12-01",
+            ],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for n in (1, 2)
+    ]
+    results = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], results
+    text = record.read_text(encoding="utf-8")
+    assert "Samtidig anteckning 1" in text and "Samtidig anteckning 2" in text
+    assert strays(folder) == []

@@ -274,3 +274,103 @@ def test_blank_text_is_refused(cli, folder, text):
 
 def test_the_examples_still_pass_every_guard(cli):
     assert cli("check", "--as-of", AS_OF, cwd=EXAMPLES.parent).exit_code == 0
+
+
+# ---------------------------------------------------------------- 14. junit, xlsx
+
+
+def test_junit_two_findings_on_one_line_are_two_cases(cli, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from partnerkit.findings import Finding, Position, Severity
+    from partnerkit.load.pipeline import CheckResult, FileReport
+    from partnerkit.render.check.junit import render
+
+    same = [Finding("SCHEMA-01", Severity.ERROR, m, "r.yaml", Position(3, 1)) for m in "ab"]
+    out = render(CheckResult([FileReport("r.yaml", same)]), None)
+    [suite] = ET.fromstring(out)
+    assert [c.get("name") for c in suite] == [
+        "SCHEMA-01 line 3 col 1",
+        "SCHEMA-01 line 3 col 1 (2)",
+    ]
+
+
+def test_the_same_records_and_as_of_date_give_a_byte_identical_workbook(cli, folder):
+    first = cli("export", "-o", "a.xlsx", "--as-of", AS_OF, cwd=folder)
+    import time
+
+    time.sleep(2.1)  # zip entries are dated to the even second
+    second = cli("export", "-o", "b.xlsx", "--as-of", AS_OF, cwd=folder)
+    assert first.exit_code == second.exit_code == 0
+    assert (folder / "a.xlsx").read_bytes() == (folder / "b.xlsx").read_bytes()
+    other = cli("export", "-o", "c.xlsx", "--as-of", "2026-11-29", cwd=folder)
+    assert other.exit_code == 0
+    assert (folder / "c.xlsx").read_bytes() != (folder / "a.xlsx").read_bytes()
+
+
+# ---------------------------------------------------------------- 11. SARIF for code scanning
+
+
+def test_sarif_locations_are_relative_to_the_repository_root(cli, tmp_path):
+    import json as _json
+
+    (tmp_path / ".git").mkdir()  # the repository root, as code scanning sees it
+    records = tmp_path / "sub" / "partnerships"
+    records.mkdir(parents=True)
+    (records / "r å.yaml").write_text(BASE + "extra: 1\n", encoding="utf-8")
+    out = cli("check", "--format", "sarif", "--as-of", AS_OF, cwd=tmp_path / "sub").stdout
+    run = _json.loads(out)["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "sub/partnerships/r%20%C3%A5.yaml", "uriBaseId": "%SRCROOT%"}
+    for rule in run["tool"]["driver"]["rules"]:
+        assert rule["shortDescription"]["text"] != rule["fullDescription"]["text"], rule["id"]
+
+
+# ---------------------------------------------------------------- 13. conventions
+
+
+def test_check_reads_one_record_from_standard_input(cli, folder):
+    from typer.testing import CliRunner
+
+    from partnerkit.cli.app import app
+
+    runner = CliRunner()
+    text = BASE + "extra: 1\n"
+    os.chdir(folder)
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            "-",
+            "--stdin-filename",
+            "partnerships/r.yaml",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "concise",
+        ],
+        input=text.encode("utf-8"),
+        env={"PARTNERKIT_LANG": "en"},
+    )
+    assert result.exit_code == 1
+    assert result.stdout.startswith("partnerships/r.yaml:")
+    assert "SCHEMA-01" in result.stdout
+    clean = runner.invoke(app, ["check", "-", "--as-of", AS_OF], input=BASE.encode("utf-8"))
+    assert clean.exit_code == 0
+
+
+def test_quiet_prints_only_the_findings(cli, folder):
+    loud = cli("check", "--as-of", AS_OF, cwd=folder).stdout
+    quiet = cli("check", "-q", "--as-of", AS_OF, cwd=folder).stdout
+    assert "records checked" in loud or "record checked" in loud
+    assert "checked" not in quiet and quiet.strip() == ""
+
+
+def test_the_configuration_is_found_from_the_records_folder(cli, folder, tmp_path_factory):
+    record = folder / "partnerships" / "r.yaml"
+    record.write_text(BASE.replace("  - date: 2026-05-20\n", "  - date: 2025-05-20\n"), "utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    args = ("check", str(folder / "partnerships"), "--as-of", AS_OF, "--format", "concise")
+    assert "ASM-01" in cli(*args, cwd=elsewhere).stdout
+    (folder / "partnerkit.toml").write_text('[rules]\nignore = ["ASM"]\n', encoding="utf-8")
+    assert "ASM-01" not in cli(*args, cwd=elsewhere).stdout

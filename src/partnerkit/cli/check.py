@@ -43,36 +43,53 @@ def check(
             help="Check the whole portfolio, report only records changed since this git revision.",
         ),
     ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename", help="The name of the record read from - (standard input)."
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only the findings: no summary, no notes.")
+    ] = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Load and validate records, and report every problem with its file, line and column."""
+    """Load and validate records, and report every problem with its file, line and column.
+    A PATH of - reads one record from standard input (for editors)."""
     from partnerkit.i18n import _
-    from partnerkit.load.pipeline import check_paths, only_changed
+    from partnerkit.load.pipeline import check_paths, check_stdin, only_changed
 
     threshold = fail_threshold(fail_on)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     choice(chosen, FORMATS, "--format")
     cwd = Path.cwd()
-    settings = load_settings(config, cwd)
+    named = list(paths or [])
+    settings = load_settings(config, cwd, [stdin_filename] if stdin_filename else named)
     today = today_from(as_of)
-    result = check_paths(list(paths or []), settings, cwd, today)
+    if [str(p) for p in named] == ["-"]:
+        name = stdin_filename or "<stdin>"
+        result = check_stdin(sys.stdin.buffer, name, settings, cwd, today)
+    else:
+        result = check_paths(named, settings, cwd, today)
     if changed_since is not None:
         result = only_changed(result, changed_since, cwd)
-    if result.used_examples:
+    if result.used_examples and not quiet:
         sys.stderr.write(_("No partnerships/ folder here: checking the built-in examples.") + "\n")
-    _emit_check(result, chosen, output, today, list(paths or []))
+    _emit_check(result, chosen, output, today, named, quiet)
     raise typer.Exit(result.exit_code(threshold))
 
 
-def _emit_check(result, chosen: str, output: Path | None, today, inputs: list[Path]) -> None:
+def _emit_check(
+    result, chosen: str, output: Path | None, today, inputs: list[Path], quiet: bool = False
+) -> None:
     from partnerkit.render.check import formats
 
     if chosen == "text" and output is None:
         from partnerkit.render.check.text import check_lines
         from partnerkit.render.console import write_styled
 
-        write_styled(check_lines(result))
+        write_styled(check_lines(result)[:-1] if quiet else check_lines(result))
         return
     text = formats.render(result, chosen, today)
     if chosen == "github":
@@ -84,7 +101,8 @@ def _emit_check(result, chosen: str, output: Path | None, today, inputs: list[Pa
         from partnerkit.render.console import plain_text
 
         write_output(output, text.encode("utf-8"), inputs)
-        sys.stdout.write(plain_text([summary_line(result)]))
+        if not quiet:
+            sys.stdout.write(plain_text([summary_line(result)]))
 
 
 @commands.command()

@@ -134,13 +134,18 @@ def fail_threshold(value: str):
     return thresholds[choice(value, tuple(thresholds), "--fail-on")]
 
 
-def load_settings(config: Path | None, cwd: Path):
-    """The configuration (``--config``, else the nearest ``partnerkit.toml``), its rule
-    selectors checked against the rules."""
+def load_settings(config: Path | None, cwd: Path, paths=None):
+    """The configuration: ``--config``, else the nearest ``partnerkit.toml`` at or above the
+    records (the first path given, else the current folder); its rule selectors checked
+    against the rules."""
     from partnerkit.config import load_config
     from partnerkit.rules import check_selection
 
-    settings = load_config(config, cwd)
+    start = cwd
+    first = next((Path(p) for p in paths or [] if str(p) != "-"), None)
+    if first is not None:
+        start = (cwd / first).parent if not (cwd / first).is_dir() else cwd / first
+    settings = load_config(config, start.resolve() if start.exists() else cwd)
     check_selection(settings.rules, settings.source)
     return settings
 
@@ -154,7 +159,7 @@ def load_portfolio(paths, as_of, config, on_record=None):
     from partnerkit.load.pipeline import check_paths
 
     cwd = Path.cwd()
-    settings = load_settings(config, cwd)
+    settings = load_settings(config, cwd, paths)
     today = today_from(as_of)
     each = on_record(settings, today) if on_record else None
     result = check_paths(list(paths or []), settings, cwd, today, on_record=each)

@@ -162,7 +162,8 @@ def export(
         raise typer.Exit(1)  # nothing to export; no file is written
     tables, _unreadable = collect(result)
     if output_format == "xlsx":
-        _write(output or Path("partnerkit-export.xlsx"), xlsx_bytes(tables), paths)
+        today = today_from(as_of)
+        _write(output or Path("partnerkit-export.xlsx"), xlsx_bytes(tables, today), paths)
         return
     folder = output or Path("partnerkit-export")
     guard_output(folder, list(paths or []), Path.cwd())

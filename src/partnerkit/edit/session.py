@@ -20,7 +20,7 @@ from partnerkit.edit.splice import Document, NotEditable
 from partnerkit.errors import UsageError
 from partnerkit.files.discovery import display_path, expand, records_folder
 from partnerkit.files.reader import Snapshot
-from partnerkit.files.writer import ChangedOnDisk, replace_record
+from partnerkit.files.writer import ChangedOnDisk, record_lock, replace_record
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import _
 
@@ -78,7 +78,14 @@ def edit_record(
     dry_run: bool = False,
 ) -> EditOutcome:
     """Apply ``edit`` to the record at ``path`` and, when the result is a valid record,
-    replace the file (unless ``dry_run``)."""
+    replace the file (unless ``dry_run``). Another partnerkit edit of the record waits."""
+    with record_lock(path):
+        return _edit_record(path, edit, config, cwd, dry_run)
+
+
+def _edit_record(
+    path: Path, edit: Callable[[Document], Change], config: Config, cwd: Path, dry_run: bool
+) -> EditOutcome:
     snapshot, text, doc, failed = load_document(path, config, cwd)
     if failed is not None:
         return failed
@@ -198,7 +205,8 @@ def write_forget(plans: list[ForgetPlan]) -> None:
     written: list[str] = []
     for plan in plans:
         try:
-            replace_record(plan.snapshot, plan.new_bytes)
+            with record_lock(plan.snapshot.path):
+                replace_record(plan.snapshot, plan.new_bytes)
         except ChangedOnDisk as exc:
             if written:
                 exc.args = (

@@ -68,5 +68,9 @@ def code_info(code: str) -> CodeInfo:
     builtin = BUILTIN.get(code)
     if builtin is not None:
         severity = "warning" if code in ("FILE-02", "META-01") else "error"
-        return CodeInfo(code, builtin.name, builtin.title, builtin.title, None, severity)
+        explanation = N_(
+            "A built-in check of the record format, always on; the finding's message says what "
+            "is wrong and what to do."
+        )
+        return CodeInfo(code, builtin.name, builtin.title, explanation, None, severity)
     return CodeInfo(code, code.lower(), code, code, None, "error")

@@ -17,7 +17,7 @@ from typing import Any
 
 from partnerkit.config import Config, Limits
 from partnerkit.files.discovery import default_paths, display_path, expand
-from partnerkit.files.reader import SourceProblem, read_source, too_large
+from partnerkit.files.reader import SourceProblem, decode, read_source, too_large
 from partnerkit.findings import Finding, Position, Severity
 from partnerkit.i18n import _
 from partnerkit.load.positions import Locator
@@ -47,6 +47,7 @@ class FileReport:
 class CheckResult:
     files: list[FileReport]
     used_examples: bool = False
+    base: Path | None = None  # the folder the file names are relative to
 
     @property
     def findings(self) -> list[Finding]:
@@ -95,7 +96,7 @@ def check_paths(
     )
     reports = _map(task, files)
     _check_unique_ids(reports)
-    return CheckResult(reports, used_examples)
+    return CheckResult(reports, used_examples, cwd)
 
 
 def _check_one(
@@ -152,7 +153,20 @@ def only_changed(result: CheckResult, revision: str, cwd: Path) -> CheckResult:
 
     changed = changed_since(revision, cwd)
     kept = [r for r in result.files if (cwd / r.file).resolve() in changed]
-    return CheckResult(kept, result.used_examples)
+    return CheckResult(kept, result.used_examples, result.base)
+
+
+def check_stdin(stream, name: str, config: Config, cwd: Path, today: date) -> CheckResult:
+    """One record read from ``stream`` (an editor's unsaved buffer), named ``name``."""
+    raw = stream.read(config.limits.max_file_bytes + 1)
+    if len(raw) > config.limits.max_file_bytes:
+        problem = too_large(len(raw), config.limits.max_file_bytes)
+        return CheckResult([FileReport(name, [problem_finding(problem, name)])], base=cwd)
+    text, problem = decode(raw)
+    if problem is not None:
+        return CheckResult([FileReport(name, [problem_finding(problem, name)])], base=cwd)
+    context = Context(today, config.thresholds)
+    return CheckResult([check_text(text, name, config, context)], base=cwd)
 
 
 def check_file(

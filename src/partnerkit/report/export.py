@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
 
@@ -315,8 +316,10 @@ def write_csv(folder: Path, tables: dict[str, list[tuple[Cell, ...]]]) -> list[P
     return written
 
 
-def xlsx_bytes(tables: dict[str, list[tuple[Cell, ...]]]) -> bytes:
-    """Every table as a sheet of one workbook, with a frozen, filterable header row."""
+def xlsx_bytes(tables: dict[str, list[tuple[Cell, ...]]], today: date) -> bytes:
+    """Every table as a sheet of one workbook, with a frozen, filterable header row. The same
+    tables and as-of date give the same bytes: the document's and the archive's timestamps
+    are the as-of date, not the moment of writing."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
@@ -348,9 +351,32 @@ def xlsx_bytes(tables: dict[str, list[tuple[Cell, ...]]]) -> bytes:
         for row in rows:
             sheet.append([_xlsx_cell(sheet, value) for value in row])
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    stamp = datetime.combine(today, time(0, 0))
+    workbook.properties.created = workbook.properties.modified = stamp
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _stamped(buffer.getvalue(), stamp)
+
+
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _stamped(archive: bytes, stamp: datetime) -> bytes:
+    """``archive`` with every entry dated ``stamp`` and the core properties' times too."""
+    import zipfile
+
+    out = io.BytesIO()
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(io.BytesIO(archive)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "docProps/core.xml":
+                data = _CORE_TIMES.sub(rb"\g<1>" + iso + rb"\g<2>", data)
+            entry = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = item.compress_type
+            entry.external_attr = item.external_attr
+            target.writestr(entry, data)
+    return out.getvalue()
 
 
 def _xlsx_cell(sheet, value: Cell):

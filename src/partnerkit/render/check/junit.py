@@ -26,11 +26,16 @@ def render(result: CheckResult, today: date) -> str:
         suite = ET.SubElement(root, "testsuite", name=_xml_text(report.file))
         counts = {"tests": 0, "failures": 0, "skipped": 0}
         findings = sorted(report.findings, key=lambda f: f.sort_key())
+        seen: dict[str, int] = {}
         for finding in findings:
+            name = f"{finding.code} line {finding.line} col {finding.col}"
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:  # test case names are unique within a suite
+                name += f" ({seen[name]})"
             case = ET.SubElement(
                 suite,
                 "testcase",
-                name=f"{finding.code} line {finding.line}",
+                name=name,
                 classname=_xml_text(report.file),
                 file=_xml_text(report.file),
                 line=str(finding.line),

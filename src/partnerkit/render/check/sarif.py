@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
+from urllib.parse import quote
 
 from partnerkit import __version__
 from partnerkit.i18n import _
@@ -31,6 +33,22 @@ def _rule_descriptor(code: str) -> dict[str, object]:
     return descriptor
 
 
+def repository_root(folder: Path) -> Path:
+    """The nearest folder at or above ``folder`` with a ``.git``, else ``folder`` itself:
+    code scanning resolves artifact locations against the repository root."""
+    return next((f for f in (folder, *folder.parents) if (f / ".git").exists()), folder)
+
+
+def _artifact(file: str, base: Path | None) -> dict[str, str]:
+    path = Path(file)
+    if base is not None:
+        absolute = (base / path).resolve()
+        root = repository_root(base.resolve())
+        if root in absolute.parents:
+            path = absolute.relative_to(root)
+    return {"uri": quote(inert(path.as_posix())), "uriBaseId": "%SRCROOT%"}
+
+
 def render(result: CheckResult, today: date) -> str:
     codes = [*BUILTIN, *all_rules()]
     index = {code: i for i, code in enumerate(codes)}
@@ -49,7 +67,7 @@ def render(result: CheckResult, today: date) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": finding.file},
+                            "artifactLocation": _artifact(finding.file, result.base),
                             "region": region,
                         }
                     }
