@@ -230,6 +230,45 @@ def install_mode() -> str:
     return f"regular install, imported from {where}"
 
 
+MINIMAL = (
+    'schema_version: "1"\nid: worst\ntitle: {sv: Värsta fallet}\nparties:\n'
+    "  - {id: eu, name: Exempeluniversitetet, role: larosate_host, sector: offentlig_sektor}\n"
+    "  - {id: nv, name: Nordverk AB, role: partner, sector: naringsliv}\n"
+    "lifecycle: {phase: drift, phase_since: 2024-01-01}\n"
+)
+
+
+def worst_files(folder: Path) -> dict[str, Path]:
+    """Records at partnerkit's limits (Limits()): the most values a file may hold, and the
+    most items one list may hold, each as the most expensive shape found (many people)."""
+    from partnerkit.config import Limits
+
+    limits = Limits()
+    folder.mkdir(parents=True, exist_ok=True)
+    people = (limits.max_values - 100) // 9  # a person of four fields is nine values
+    block = "".join(
+        f"  - {{id: p-{i}, name: Namn {i}, side: eu, title: T}}\n" for i in range(people)
+    )
+    flow = ", ".join(["{}"] * limits.max_list_items)
+    shapes = {
+        f"{people} people ({limits.max_values} values)": MINIMAL + "people:\n" + block,
+        f"{limits.max_list_items} empty people in one flow list": MINIMAL + f"people: [{flow}]\n",
+        "2 MB of `- 1` (over the limits: refused)": "- 1\n" * (limits.max_file_bytes // 4 - 1),
+    }
+    files = {}
+    for index, (name, text) in enumerate(shapes.items()):
+        files[name] = folder / f"worst-{index}.yaml"
+        files[name].write_text(text, encoding="utf-8")
+    return files
+
+
+def limit_rows(folder: Path, repeat: int) -> dict[str, Measure]:
+    return {
+        name: measure(partnerkit("check", str(path), "--fail-on", "never"), repeat)
+        for name, path in worst_files(folder).items()
+    }
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "NOT MET"
 
@@ -238,6 +277,7 @@ def report(
     results: dict[int, dict[str, Measure]],
     startup: dict[str, Startup],
     setup: dict[str, str],
+    limits: dict[str, Measure] | None = None,
 ) -> str:
     sizes = sorted(results)
     lines = [
@@ -278,6 +318,9 @@ def report(
             f"| {f'{peer.seconds / check.seconds:.1f}' if peer else '–'} "
             f"| {check.peak_mb:.0f} / {follow.peak_mb:.0f} |"
         )
+    if limits:
+        lines += ["", "| worst file within the limits | seconds | peak MB |", "|---|---|---|"]
+        lines += [f"| {name} | {m.seconds:.2f} | {m.peak_mb:.0f} |" for name, m in limits.items()]
     lines += [
         "",
         "| start-up | seconds | ÷ import typer | ÷ stack floor |",
@@ -324,6 +367,13 @@ def report(
                     growth <= 11,
                 )
             )
+    if limits:
+        slowest = max(m.seconds for m in limits.values())
+        biggest = max(m.peak_mb for m in limits.values())
+        targets += [
+            ("any file within the limits checked in ≤ 5 s", f"{slowest:.2f} s", slowest <= 5),
+            ("… and in ≤ 200 MB", f"{biggest:.0f} MB", biggest <= 200),
+        ]
     version = startup["partnerkit --version"].per_typer
     one = startup[CHECK_ONE]
     targets += [
@@ -375,8 +425,10 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory(prefix="partnerkit-bench-") as tmp:
         os.environ["PARTNERKIT_CACHE_DIR"] = str(Path(tmp) / "cache")  # not the user's cache
-        results = {}
+        results, limits = {}, {}
         if not args.startup_only:
+            print("worst files within the limits …", flush=True)
+            limits = limit_rows(Path(tmp) / "limits", args.repeat)
             schema = Path(tmp) / "schema.json"
             schema.write_bytes(
                 subprocess.run(partnerkit("schema"), capture_output=True, check=True).stdout
@@ -387,7 +439,7 @@ def main() -> None:
         print(f"start-up, {args.rounds} interleaved rounds …", flush=True)
         generated = generate(1, Path(tmp) / "startup")[0]
         startup, setup["records"] = startup_rows(generated, args.rounds, Path(tmp))
-    text = report(results, startup, setup)
+    text = report(results, startup, setup, limits)
     if out:
         out.write_text(text, encoding="utf-8")
     print(text)

@@ -42,7 +42,8 @@ def test_examples_show_some_realistic_warnings():
 def _findings(text: str, monkeypatch: pytest.MonkeyPatch, use_libyaml: bool) -> list:
     original = loader.parse_yaml
     monkeypatch.setattr(
-        "partnerkit.load.pipeline.parse_yaml", lambda t: original(t, use_libyaml=use_libyaml)
+        "partnerkit.load.pipeline.parse_yaml",
+        lambda t, **limits: original(t, use_libyaml=use_libyaml, **limits),
     )
     report = check_text(text, "r.yaml", Config(), Context(TODAY))
     return [(f.code, f.severity, f.message, f.position, f.path) for f in report.findings]

@@ -374,3 +374,39 @@ def test_the_configuration_is_found_from_the_records_folder(cli, folder, tmp_pat
     assert "ASM-01" in cli(*args, cwd=elsewhere).stdout
     (folder / "partnerkit.toml").write_text('[rules]\nignore = ["ASM"]\n', encoding="utf-8")
     assert "ASM-01" not in cli(*args, cwd=elsewhere).stdout
+
+
+# ---------------------------------------------------------------- 2. work bounded per file
+
+MINIMAL_HEAD = BASE.split("people:\n", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("people: [" + ",".join(["{}"] * 300_000) + "]\n", "more than 10000 items"),
+        ("- 1\n" * 500_000, "more than 10000 items"),
+        ("".join(f"k{i}: [a, b, c, d]\n" for i in range(12_000)), "more than 50000 values"),
+    ],
+    ids=["people-flow", "ones", "many-keys"],
+)
+def test_a_file_with_too_many_values_is_a_finding_before_anything_is_built(
+    cli, tmp_path, text, message
+):
+    (tmp_path / "partnerships").mkdir()
+    (tmp_path / "partnerships" / "r.yaml").write_text(text, encoding="utf-8")
+    result = cli("check", "--format", "concise", "--as-of", AS_OF, cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "YAML-13" in result.stdout and message in result.stdout
+    assert result.stdout.count("\n") == 2  # one finding and the summary: nothing else was built
+
+
+def test_the_limits_can_be_raised_for_a_real_record(cli, folder):
+    items = "".join(f"  - {{date: 2020-01-01, type: note, summary: Rad {i}}}\n" for i in range(12))
+    (folder / "partnerkit.toml").write_text("[limits]\nmax_list_items = 5\n", encoding="utf-8")
+    text = BASE.replace("followup_log:\n", "followup_log:\n" + items, 1)
+    (folder / "partnerships" / "r.yaml").write_text(text, encoding="utf-8")
+    low = cli("check", "--format", "concise", "--as-of", AS_OF, cwd=folder)
+    assert "YAML-13" in low.stdout
+    (folder / "partnerkit.toml").write_text("[limits]\nmax_list_items = 50\n", encoding="utf-8")
+    assert "YAML-13" not in cli("check", "--format", "concise", "--as-of", AS_OF, cwd=folder).stdout

@@ -20,6 +20,8 @@ LEVELS = ("error", "warning", "info", "off")  # what rules.severity may set a ru
 @valuetype
 class Limits:
     max_file_bytes: int = 2 * 1024 * 1024
+    max_values: int = 50_000  # YAML nodes in a record; the largest real ones have ~6,000
+    max_list_items: int = 10_000  # items in any one list of a record
 
 
 @valuetype

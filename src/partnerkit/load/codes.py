@@ -34,6 +34,7 @@ BUILTIN: dict[str, Builtin] = {
     "YAML-10": Builtin("too-deep", N_("The data is nested too deeply")),
     "YAML-11": Builtin("bad-number", N_("A number that cannot be used")),
     "YAML-12": Builtin("tag", N_("Tags are not allowed")),
+    "YAML-13": Builtin("too-many-values", N_("More values than a record can hold")),
     "SCHEMA-01": Builtin("unknown-field", N_("Unknown field")),
     "SCHEMA-02": Builtin("missing-field", N_("A required field is missing")),
     "SCHEMA-03": Builtin("value-not-allowed", N_("A value that is not allowed here")),

@@ -223,7 +223,7 @@ def parse_record(text: str, name: str, limits: Limits) -> ParsedRecord:
         return ParsedRecord(
             [problem_finding(too_large(size, limits.max_file_bytes), name)], Locator(None, "")
         )
-    parsed = parse_yaml(text)
+    parsed = parse_yaml(text, max_values=limits.max_values, max_list_items=limits.max_list_items)
     locator = Locator(parsed.root, text)
     result = ParsedRecord([_yaml_finding(p, name, locator) for p in parsed.problems], locator)
     if parsed.fatal or not isinstance(parsed.data, dict):

@@ -138,11 +138,21 @@ def _needs_pure_parser(text: str) -> bool:
     return deep or "\t" in text
 
 
-def parse_yaml(text: str, use_libyaml: bool = True) -> ParsedYaml:
-    """Parse one YAML document strictly. Never raises for any input text."""
+def parse_yaml(
+    text: str,
+    use_libyaml: bool = True,
+    max_values: int = 50_000,
+    max_list_items: int = 10_000,
+) -> ParsedYaml:
+    """Parse one YAML document strictly. Never raises for any input text. The work is
+    bounded before anything is built: more than ``max_values`` values in the document, or
+    ``max_list_items`` items in one list, is a problem (YAML-13), not a long wait."""
     bad_char = _NON_PRINTABLE.search(text)
     if bad_char:
         return ParsedYaml(None, None, [_non_printable_problem(text, bad_char.start())])
+    too_many = _over_budget(text, max_values, max_list_items)
+    if too_many is not None:
+        return ParsedYaml(None, None, [too_many])
     fast = use_libyaml and HAVE_LIBYAML and not _needs_pure_parser(text)
     loader = _CLoader(text) if fast else _PureLoader(text)
     try:
@@ -176,6 +186,53 @@ def parse_yaml(text: str, use_libyaml: bool = True) -> ParsedYaml:
             )
         )
     return ParsedYaml(data, root, problems)
+
+
+def _over_budget(text: str, max_values: int, max_list_items: int) -> YamlProblem | None:
+    """More values, or more items in one list, than the limits allow? Every value is
+    introduced by one of a few indicators, so counting them bounds the values from above
+    at C speed; only text over that bound has its parser events counted exactly."""
+    indicators = sum(text.count(c) for c in ":-,[{?")
+    if 2 * indicators + 2 <= max_values and indicators <= max_list_items:
+        return None
+    parser = (CParser or yaml.BaseLoader)(text)  # parser events only: no nodes are built
+    values, lists = 0, [0]  # items of each open sequence (-1: an open mapping)
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.CollectionEndEvent):
+                lists.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            values += 1
+            if values > max_values:
+                return _budget_problem(event, _TOO_MANY_VALUES, max_values)
+            if lists[-1] >= 0:
+                lists[-1] += 1
+                if lists[-1] > max_list_items:
+                    return _budget_problem(event, _TOO_MANY_ITEMS, max_list_items)
+            if isinstance(event, yaml.CollectionStartEvent):
+                lists.append(0 if isinstance(event, yaml.SequenceStartEvent) else -1)
+    except yaml.YAMLError:
+        return None  # a syntax error: the parse that follows reports it
+    finally:
+        if hasattr(parser, "dispose"):
+            parser.dispose()
+    return None
+
+
+_TOO_MANY_VALUES = N_(
+    "The file holds more than {limit} values, far more than a partnership record needs, so it "
+    "was not read further. If it is a real record, raise max_values in partnerkit.toml."
+)
+_TOO_MANY_ITEMS = N_(
+    "A list here holds more than {limit} items, far more than a partnership record needs, so "
+    "the file was not read further. If it is real, raise max_list_items in partnerkit.toml."
+)
+
+
+def _budget_problem(event: Any, message: str, limit: int) -> YamlProblem:
+    return YamlProblem("YAML-13", message, mark_position(event.start_mark), {"limit": limit})
 
 
 def _kind_of(node: Node) -> str:
