@@ -410,3 +410,50 @@ def test_the_limits_can_be_raised_for_a_real_record(cli, folder):
     assert "YAML-13" in low.stdout
     (folder / "partnerkit.toml").write_text("[limits]\nmax_list_items = 50\n", encoding="utf-8")
     assert "YAML-13" not in cli("check", "--format", "concise", "--as-of", AS_OF, cwd=folder).stdout
+
+
+# ---------------------------------------------------------------- 12. pre-commit
+
+
+def test_the_pre_commit_hook_reports_the_files_being_committed():
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["pass_filenames"] is True and hook["require_serial"] is True
+    assert hook["entry"].split()[:2] == ["partnerkit", "check"] and "--portfolio" in hook["entry"]
+
+
+def test_an_untracked_draft_does_not_block_an_unrelated_commit(folder):
+    import subprocess
+    import sys
+
+    (folder / "partnerships" / "utkast.yaml").write_text("id: [utkast\n", encoding="utf-8")
+    other = BASE.replace("id: base-nordverk", "id: annan")
+    (folder / "partnerships" / "annan.yaml").write_text(other, encoding="utf-8")
+    hook = [sys.executable, "-m", "partnerkit", "check", "--format", "concise", "--portfolio"]
+    staged = subprocess.run(
+        [*hook, "--as-of", AS_OF, "partnerships/annan.yaml"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    assert staged.returncode == 0, staged.stdout + staged.stderr
+    assert "utkast" not in staged.stdout
+    # the draft itself, when it is committed, is reported
+    draft = subprocess.run(
+        [*hook, "--as-of", AS_OF, "partnerships/utkast.yaml"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    assert draft.returncode == 1 and "partnerships/utkast.yaml" in draft.stdout
+    # cross-record rules still see the whole portfolio: an id taken by an unstaged record
+    twin = BASE.replace("id: base-nordverk", "id: annan")
+    (folder / "partnerships" / "zz-tvilling.yaml").write_text(twin, encoding="utf-8")
+    clash = subprocess.run(
+        [*hook, "--as-of", AS_OF, "partnerships/zz-tvilling.yaml"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    assert clash.returncode == 1 and "REF-03" in clash.stdout

@@ -52,13 +52,21 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only the findings: no summary, no notes.")
     ] = False,
+    portfolio: Annotated[
+        bool,
+        typer.Option(
+            "--portfolio",
+            help="Check the whole records folder, report only the PATHS given "
+            "(for pre-commit: the files being committed).",
+        ),
+    ] = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Load and validate records, and report every problem with its file, line and column.
     A PATH of - reads one record from standard input (for editors)."""
     from partnerkit.i18n import _
-    from partnerkit.load.pipeline import check_paths, check_stdin, only_changed
+    from partnerkit.load.pipeline import check_paths, check_stdin, only_changed, only_files
 
     threshold = fail_threshold(fail_on)
     chosen = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -70,6 +78,9 @@ def check(
     if [str(p) for p in named] == ["-"]:
         name = stdin_filename or "<stdin>"
         result = check_stdin(sys.stdin.buffer, name, settings, cwd, today)
+    elif portfolio:
+        result = check_paths([], settings, cwd, today)
+        result = only_files(result, {(cwd / p).resolve() for p in named}, cwd)
     else:
         result = check_paths(named, settings, cwd, today)
     if changed_since is not None:

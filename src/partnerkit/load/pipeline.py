@@ -151,8 +151,12 @@ def only_changed(result: CheckResult, revision: str, cwd: Path) -> CheckResult:
     """Keep the reports of files changed since ``revision`` (the checks saw every file)."""
     from partnerkit.files.git import changed_since
 
-    changed = changed_since(revision, cwd)
-    kept = [r for r in result.files if (cwd / r.file).resolve() in changed]
+    return only_files(result, changed_since(revision, cwd), cwd)
+
+
+def only_files(result: CheckResult, files: set[Path], cwd: Path) -> CheckResult:
+    """Keep the reports of ``files`` (resolved paths); the checks saw every file."""
+    kept = [r for r in result.files if (cwd / r.file).resolve() in files]
     return CheckResult(kept, result.used_examples, result.base)
 
 
