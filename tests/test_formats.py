@@ -149,15 +149,17 @@ def test_unknown_format_exits_2(cli, portfolio):
 def test_hook_manifest_entry_runs_on_good_and_bad_records(tmp_path):
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "partnerkit-check")
-    assert re.match(hook["files"], "partnerships/a.yaml") and hook["pass_filenames"] is False
+    assert re.match(hook["files"], "partnerships/a.yaml") and hook["pass_filenames"] is True
     entry = shlex.split(hook["entry"])
     (tmp_path / "partnerships").mkdir()
     record = tmp_path / "partnerships" / "a.yaml"
     record.write_text(BASE, encoding="utf-8")
-    good = subprocess.run([*entry, "--as-of", AS_OF], cwd=tmp_path, capture_output=True, text=True)
+    staged = ["partnerships/a.yaml"]  # pre-commit appends the files being committed
+    run = [*entry, "--as-of", AS_OF, *staged]
+    good = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True)
     assert good.returncode == 0, good.stdout + good.stderr
     record.write_text(BASE.replace("phase: drift", "phase: driftt"), encoding="utf-8")
-    bad = subprocess.run([*entry, "--as-of", AS_OF], cwd=tmp_path, capture_output=True, text=True)
+    bad = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True)
     assert bad.returncode == 1 and "partnerships/a.yaml:" in bad.stdout
 
 
