@@ -430,30 +430,22 @@ def test_an_untracked_draft_does_not_block_an_unrelated_commit(folder):
     (folder / "partnerships" / "utkast.yaml").write_text("id: [utkast\n", encoding="utf-8")
     other = BASE.replace("id: base-nordverk", "id: annan")
     (folder / "partnerships" / "annan.yaml").write_text(other, encoding="utf-8")
-    hook = [sys.executable, "-m", "partnerkit", "check", "--format", "concise", "--portfolio"]
-    staged = subprocess.run(
-        [*hook, "--as-of", AS_OF, "partnerships/annan.yaml"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-    )
+
+    def commit(*staged: str) -> subprocess.CompletedProcess:
+        """The hook's command line as pre-commit runs it, with the staged files appended."""
+        hook = [sys.executable, "-m", "partnerkit", "check", "--format", "concise", "--portfolio"]
+        return subprocess.run(
+            [*hook, "--as-of", AS_OF, *staged], cwd=folder, capture_output=True, text=True
+        )
+
+    staged = commit("partnerships/annan.yaml")
     assert staged.returncode == 0, staged.stdout + staged.stderr
     assert "utkast" not in staged.stdout
     # the draft itself, when it is committed, is reported
-    draft = subprocess.run(
-        [*hook, "--as-of", AS_OF, "partnerships/utkast.yaml"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-    )
+    draft = commit("partnerships/utkast.yaml")
     assert draft.returncode == 1 and "partnerships/utkast.yaml" in draft.stdout
     # cross-record rules still see the whole portfolio: an id taken by an unstaged record
     twin = BASE.replace("id: base-nordverk", "id: annan")
     (folder / "partnerships" / "zz-tvilling.yaml").write_text(twin, encoding="utf-8")
-    clash = subprocess.run(
-        [*hook, "--as-of", AS_OF, "partnerships/zz-tvilling.yaml"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-    )
+    clash = commit("partnerships/zz-tvilling.yaml")
     assert clash.returncode == 1 and "REF-03" in clash.stdout
