@@ -29,8 +29,9 @@ def _alias_bomb() -> bytes:
 CASES: dict[str, tuple[bytes, str]] = {
     "alias-bomb": (_alias_bomb(), "YAML-03"),
     "recursive-alias": (b"a: &a [1, *a]\n", "YAML-03"),
-    "deep-sequences": (b"[" * 100_000 + b"]" * 100_000, "YAML-13"),  # too many values
-    "deep-mappings": (b"{a: " * 50_000 + b"1" + b"}" * 50_000, "YAML-13"),
+    # too many values (YAML-13), or too deep (YAML-10) where libyaml's parser limits nesting
+    "deep-sequences": (b"[" * 100_000 + b"]" * 100_000, ("YAML-13", "YAML-10")),
+    "deep-mappings": (b"{a: " * 50_000 + b"1" + b"}" * 50_000, ("YAML-13", "YAML-10")),
     "deep-block": (
         "".join(" " * i + f"k{i}:\n" for i in range(2000)).encode() + b" " * 2000 + b"v: 1\n",
         "YAML-10",
@@ -101,7 +102,7 @@ def test_each_hostile_file_is_a_clear_finding(name, tmp_path):
     assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]
     assert "Traceback" not in result.stdout + result.stderr
     assert f"{name}.yaml:" in result.stdout
-    assert code in result.stdout
+    assert any(c in result.stdout for c in ((code,) if isinstance(code, str) else code))
     assert sorted(p.name for p in tmp_path.iterdir()) == before, "no side effect"
     assert not Path("/tmp/partnerkit-pwned").exists()
 

@@ -133,12 +133,14 @@ def test_control_characters_rejected_with_position(parse):
 
 
 @pytest.mark.parametrize(
-    ("depth", "code"), [(MAX_DEPTH + 5, "YAML-10"), (5_000, "YAML-10"), (200_000, "YAML-13")]
+    ("depth", "codes"),
+    [(MAX_DEPTH + 5, {"YAML-10"}), (5_000, {"YAML-10"}), (200_000, {"YAML-13", "YAML-10"})],
 )
-def test_deep_nesting_is_a_problem_not_a_crash(parse, depth, code):
-    # beyond 50,000 values the document is refused before it is built (YAML-13)
+def test_deep_nesting_is_a_problem_not_a_crash(parse, depth, codes):
+    # beyond 50,000 values the document is refused before it is built (YAML-13), unless
+    # libyaml's own parser stops at its nesting limit first (PyYAML 6.0.4: YAML-10)
     parsed = parse("[" * depth + "]" * depth)
-    assert [p.code for p in parsed.problems][:1] == [code]
+    assert parsed.problems and parsed.problems[0].code in codes
 
 
 def test_deep_block_nesting(parse):
