@@ -140,3 +140,34 @@ def test_each_threshold_turns_on_its_day(code, day, expected):
         if f.code == code and f.severity >= Severity.WARNING
     ]
     assert (max(found) if found else None) == expected
+
+
+# Thresholds that are not dates, at their boundary: the record's own quantity (worked out by
+# hand from base.yaml in the comment) set as the threshold, and one step either side.
+QUANTITIES = [
+    # SUP-03: last internal communication 2026-10-02, 57 days before 2026-11-28
+    ("SUP-03", "communication_days", 57, False),
+    ("SUP-03", "communication_days", 56, True),
+    ("SUP-03", "communication_days", 58, False),
+    # RES-05: last joint resource allocation 2026-06-18, 163 days before
+    ("RES-05", "resource_allocation_days", 163, False),
+    ("RES-05", "resource_allocation_days", 162, True),
+    # RES-04: the university earmarks 0.3 FTE for coordination
+    ("RES-04", "coordinator_min_fte", 0.3, False),
+    ("RES-04", "coordinator_min_fte", 0.31, True),
+    ("RES-04", "coordinator_min_fte", 0.29, False),
+    # BEN-04: mean scores 4.15 and 3.95, a gap of 0.2
+    ("BEN-04", "benefit_gap_threshold", 0.2, False),
+    ("BEN-04", "benefit_gap_threshold", 0.19, True),
+    ("BEN-04", "benefit_gap_threshold", 0.21, False),
+]
+
+
+@pytest.mark.parametrize(("code", "name", "value", "reported"), QUANTITIES)
+def test_each_quantity_threshold_holds_at_its_boundary(code, name, value, reported):
+    from partnerkit.config import Thresholds
+    from partnerkit.values import replace
+
+    config = Config(thresholds=replace(Thresholds(), **{name: value}))
+    findings = check_text(BASE, "r.yaml", config, Context(TODAY, config.thresholds)).findings
+    assert any(f.code == code for f in findings) is reported
