@@ -143,31 +143,71 @@ def test_each_threshold_turns_on_its_day(code, day, expected):
 
 
 # Thresholds that are not dates, at their boundary: the record's own quantity (worked out by
-# hand from base.yaml in the comment) set as the threshold, and one step either side.
+# hand from base.yaml in the comment) set as the threshold, and one step either side. A row
+# sets one threshold, or two where the quantity only counts once the other is fixed.
+NEW_START = BASE.replace("phase: drift", "phase: nystart").replace(
+    "reports:\n", "reports:\n  - {type: evaluation, date: 2023-03-01}\n"
+)
 QUANTITIES = [
     # SUP-03: last internal communication 2026-10-02, 57 days before 2026-11-28
-    ("SUP-03", "communication_days", 57, False),
-    ("SUP-03", "communication_days", 56, True),
-    ("SUP-03", "communication_days", 58, False),
+    ("SUP-03", {"communication_days": 57}, False),
+    ("SUP-03", {"communication_days": 56}, True),
+    ("SUP-03", {"communication_days": 58}, False),
     # RES-05: last joint resource allocation 2026-06-18, 163 days before
-    ("RES-05", "resource_allocation_days", 163, False),
-    ("RES-05", "resource_allocation_days", 162, True),
+    ("RES-05", {"resource_allocation_days": 163}, False),
+    ("RES-05", {"resource_allocation_days": 162}, True),
     # RES-04: the university earmarks 0.3 FTE for coordination
-    ("RES-04", "coordinator_min_fte", 0.3, False),
-    ("RES-04", "coordinator_min_fte", 0.31, True),
-    ("RES-04", "coordinator_min_fte", 0.29, False),
+    ("RES-04", {"coordinator_min_fte": 0.3}, False),
+    ("RES-04", {"coordinator_min_fte": 0.31}, True),
+    ("RES-04", {"coordinator_min_fte": 0.29}, False),
     # BEN-04: mean scores 4.15 and 3.95, a gap of 0.2
-    ("BEN-04", "benefit_gap_threshold", 0.2, False),
-    ("BEN-04", "benefit_gap_threshold", 0.19, True),
-    ("BEN-04", "benefit_gap_threshold", 0.21, False),
+    ("BEN-04", {"benefit_gap_threshold": 0.2}, False),
+    ("BEN-04", {"benefit_gap_threshold": 0.19}, True),
+    ("BEN-04", {"benefit_gap_threshold": 0.21}, False),
+    # DIV-01: four forms within the year (exjobb, industridoktorand, uppdragsutbildning ended
+    # 2026-05-31 = 181 days before, evenemang ended 2026-10-01 = 58 days before)
+    ("DIV-01", {"min_distinct_forms": 4}, False),
+    ("DIV-01", {"min_distinct_forms": 5}, True),
+    ("DIV-01", {"min_distinct_forms": 4, "activity_window_days": 181}, False),
+    ("DIV-01", {"min_distinct_forms": 4, "activity_window_days": 180}, True),
+    # DIV-02: the forms reach education and research
+    ("DIV-02", {"min_form_groups": 2}, False),
+    ("DIV-02", {"min_form_groups": 3}, True),
+    # DIV-03: two domains; social science only through activities that ended 58 and 181
+    # days before
+    ("DIV-03", {"min_domains": 2}, False),
+    ("DIV-03", {"min_domains": 3}, True),
+    ("DIV-03", {"activity_window_days": 58}, False),
+    ("DIV-03", {"activity_window_days": 57}, True),
+    # ASM-02: the lowest score of the self-assessment is 3.9
+    ("ASM-02", {"assessment_concern_threshold": 3.9}, False),
+    ("ASM-02", {"assessment_concern_threshold": 3.91}, True),
+    ("ASM-02", {"assessment_concern_threshold": 3.89}, False),
+    # LONG-01: the agreement 2023-03-01 to 2029-02-28 is exactly six years, with renewal
+    ("LONG-01", {"min_period_years": 6, "min_agreement_years": 7}, False),
+    ("LONG-01", {"min_period_years": 6.01, "min_agreement_years": 7}, True),
+    ("LONG-01", {"min_period_years": 7, "min_agreement_years": 6}, False),
+    ("LONG-01", {"min_period_years": 7, "min_agreement_years": 6.01}, True),
+    # LEAD-04's note: both sponsors started 2023-02-15, 1,382 days before 2026-11-28
+    ("LEAD-04", {"sponsor_change_days": 1382}, True),
+    ("LEAD-04", {"sponsor_change_days": 1381}, False),
+]
+# ASM-03 in a new start since 2024-03-01 with an evaluation dated 2023-03-01, 12 months before
+NEW_START_QUANTITIES = [
+    ("ASM-03", {"evaluation_before_new_start_months": 12}, False),
+    ("ASM-03", {"evaluation_before_new_start_months": 11}, True),
 ]
 
 
-@pytest.mark.parametrize(("code", "name", "value", "reported"), QUANTITIES)
-def test_each_quantity_threshold_holds_at_its_boundary(code, name, value, reported):
+@pytest.mark.parametrize(
+    ("text", "code", "values", "reported"),
+    [(BASE, *row) for row in QUANTITIES] + [(NEW_START, *row) for row in NEW_START_QUANTITIES],
+    ids=lambda v: "" if isinstance(v, str) and len(v) > 20 else str(v),
+)
+def test_each_quantity_threshold_holds_at_its_boundary(text, code, values, reported):
     from partnerkit.config import Thresholds
     from partnerkit.values import replace
 
-    config = Config(thresholds=replace(Thresholds(), **{name: value}))
-    findings = check_text(BASE, "r.yaml", config, Context(TODAY, config.thresholds)).findings
+    config = Config(thresholds=replace(Thresholds(), **values))
+    findings = check_text(text, "r.yaml", config, Context(TODAY, config.thresholds)).findings
     assert any(f.code == code for f in findings) is reported
