@@ -114,3 +114,20 @@ def test_a_communication_logged_today_counts():
 
 def test_a_resource_allocation_logged_today_counts():
     assert places(BASE, "RES-05", date(2026, 6, 18), resource_allocation_days=0) == []
+
+
+def test_an_assessment_held_today_is_the_latest():
+    # the self-assessment of 2026-05-20 scores 3.9 at the lowest
+    held = date(2026, 5, 20)
+    assert places(BASE, "ASM-02", held, assessment_concern_threshold=3.91)
+
+
+# _assessed_in_time: a risk assessment on the day of signing is in time; the day after is not
+# (ETH-02 looks at partnerships starting up)
+@pytest.mark.parametrize(("day", "in_time"), [("2023-02-15", True), ("2023-02-16", False)])
+def test_a_risk_assessment_on_the_signing_day_is_in_time(day, in_time):
+    text = edited(
+        ("phase: drift\n  phase_since", "phase: uppstart\n  phase_since"),
+        ("risk_assessment: {date: 2023-01-20", f"risk_assessment: {{date: {day}"),
+    )
+    assert (places(text, "ETH-02") == []) is in_time
