@@ -239,7 +239,7 @@ def test_risks_are_issues_and_risks_logged_in_the_period_and_open_dual_roles(bri
 def test_mutual_assessment_and_agreement_timeline(brief):
     document = markdown(brief)
     assessment = section(document, "8. Mutual assessment")
-    assert assessment.splitlines()[0] == "2026-05-20 (alliance_health_check)"
+    assert assessment.splitlines()[0] == "2026-05-20 (alliance health check)"
     assert table_rows(assessment) == [
         ["strategiskt värde", "4.2", "4.0", "0.2"],
         ["nytta", "4.1", "3.9", "0.2"],

@@ -331,6 +331,31 @@ def test_the_follow_up_fits_the_terminal_without_cutting(cli, lang, columns):
         assert phase in out
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("columns", [80, 120])
+def test_wrapping_never_splits_an_items_codes_or_a_legend_pair(cli, lang, columns):
+    env = {"COLUMNS": str(columns)}
+    out = cli("followup", "--as-of", AS_OF, "--lang", lang, cwd=ROOT, env=env).stdout
+    items = json.loads(cli("followup", "--as-of", AS_OF, "--format", "json", cwd=ROOT).stdout)[
+        "actions"
+    ]
+    lines = out.splitlines()
+    for codes in {" ".join(item["codes"]) for item in items if len(item["codes"]) > 1}:
+        assert any(line.rstrip().endswith(codes) for line in lines), codes
+    legend = out[out.rindex("\n\n") :]
+    for short in ("LEAD", "LONG", "GOAL", "DIV", "BEN", "LVL", "RES", "SUP", "COORD"):
+        assert re.search(rf"(^|  ){short} = \S", legend, re.M), short
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"), [("sv", "TPI hälsokontroll"), ("en", "TPI health check")]
+)
+def test_an_assessment_instrument_is_named_not_keyed(cli, lang, name):
+    out = cli("followup", "--as-of", AS_OF, "--lang", lang, cwd=ROOT).stdout
+    assert f"({name})" in out
+    assert "tpi_health_check" not in out and "wilder_cfi" not in out
+
+
 # ---------------------------------------------------------------- the examples, pinned
 
 

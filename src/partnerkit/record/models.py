@@ -82,6 +82,7 @@ Sector = _vocab("sector")
 Subsector = _vocab("subsector")
 PartyRole = _vocab("party_role")
 Phase = _vocab("phase")
+Instrument = _vocab("instrument")
 Level = _vocab("level")
 Form = _vocab("form")
 Domain = _vocab("domain")
@@ -429,15 +430,7 @@ class Score(Model):
 
 class Assessment(Model):
     date: IsoDate
-    instrument: Literal[
-        "spets_self_evaluation_interview",
-        "spets_round_table",
-        "tpi_health_check",
-        "rag_checklist",
-        "wilder_cfi",
-        "alliance_health_check",
-        "custom",
-    ]
+    instrument: Instrument
     scale: Literal["rag", "likert5", "lmh"] = "likert5"
     respondents: list[Respondents] = []
     scores: list[Score] = []

@@ -160,6 +160,19 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
         "achieved": Term("uppnått", "achieved"),
         "dropped": Term("avfört", "dropped"),
     },
+    "instrument": {
+        "spets_self_evaluation_interview": Term(
+            "SPETS självvärderingsintervjuer", "SPETS self-evaluation interviews"
+        ),
+        "spets_round_table": Term("SPETS rundabordssamtal", "SPETS round table"),
+        "tpi_health_check": Term("TPI hälsokontroll", "TPI health check"),
+        "rag_checklist": Term("checklista röd/gul/grön", "RAG checklist"),
+        "wilder_cfi": Term(
+            "Wilder Collaboration Factors Inventory", "Wilder Collaboration Factors Inventory"
+        ),
+        "alliance_health_check": Term("hälsokontroll av alliansen", "alliance health check"),
+        "custom": Term("eget instrument", "own instrument"),
+    },
     "log_type": {
         "meeting": Term("möte", "meeting"),
         "note": Term("anteckning", "note"),

@@ -162,7 +162,9 @@ def _assessment(brief: Brief) -> list[str]:
         gap = next((g for g in view.gaps if g.dimension == dimension), None)
         cells.append("–" if gap is None else f"{gap.spread:g}" + (" ⚠" if gap.flagged else ""))
         rows.append([md_text(dimension), *cells])
-    head = _("{date} ({instrument})").format(date=view.date, instrument=view.instrument)
+    head = _("{date} ({instrument})").format(
+        date=view.date, instrument=label("instrument", view.instrument)
+    )
     return [head, "", *md_table([_("dimension"), *map(md_text, parties), _("gap")], rows)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -64,12 +65,13 @@ def _codes(item: Item) -> str:
     return " ".join(item.codes)
 
 
+def _legend_parts() -> list[str]:
+    pairs = [f"{SHORT[c]} = {label('criterion', c)}" for c in HANDBOOK_CRITERIA]
+    return [_("✓ met   ! needs attention   ✗ not met"), *pairs]
+
+
 def _legend() -> str:
-    return (
-        _("✓ met   ! needs attention   ✗ not met")
-        + "   "
-        + "  ".join(f"{SHORT[c]} = {label('criterion', c)}" for c in HANDBOOK_CRITERIA)
-    )
+    return "  ".join(_legend_parts())
 
 
 def _phase(view: PartnershipFollowup) -> str:
@@ -133,7 +135,8 @@ def render_followup_text(followup: Followup, console: Console) -> None:
     for view in followup.partnerships:
         _render_partnership(view, console)
     console.print()
-    _indented(console, Text(_legend(), style="dim"), 0)
+    for line in _packed(_legend_parts(), console.width, "  "):
+        _indented(console, Text(line, style="dim"), 0)
 
 
 def _render_action(item: Item, today: date, console: Console) -> None:
@@ -146,17 +149,37 @@ def _render_action(item: Item, today: date, console: Console) -> None:
         (one_line(item.partnership), "bold"),
     )
     _indented(console, head, 2)
-    _indented(console, Text.assemble(one_line(item.title), "  ", (_codes(item), "dim")), 4)
+    _indented(console, Text(one_line(item.title)), 4, tail=Text(_codes(item), style="dim"))
     if item.responsible:
         _indented(console, Text(one_line(_responsible(item)), style="dim"), 4)
 
 
-def _indented(console: Console, text: Text, indent: int) -> None:
-    """``text`` wrapped at the console's width, every line indented: nothing is cut."""
+def _indented(console: Console, text: Text, indent: int, tail: Text | None = None) -> None:
+    """``text`` wrapped at the console's width, every line indented: nothing is cut. A
+    ``tail`` (the rule codes) ends the last line when it fits whole, else a line of its own."""
     width = max(20, console.width - indent)
-    for line in text.wrap(console, width, justify="default", overflow="fold"):
+    lines = list(text.wrap(console, width, justify="default", overflow="fold"))
+    for line in lines:
         line.rstrip()
+    if tail is not None:
+        if lines and lines[-1].cell_len + 2 + tail.cell_len <= width:
+            lines[-1].append_text(Text("  ") + tail)
+        else:
+            lines.extend(tail.wrap(console, width, justify="default", overflow="fold"))
+    for line in lines:
         console.print(Text(" " * indent) + line)
+
+
+def _packed(parts: list[str], width: int, gap: str) -> list[str]:
+    """``parts`` joined by ``gap`` into lines of at most ``width`` cells, none split between
+    two lines (a part longer than a line is left for :func:`_indented` to wrap)."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and cell_len(lines[-1] + gap + part) <= width:
+            lines[-1] += gap + part
+        else:
+            lines.append(part)
+    return lines
 
 
 def _render_partnership(view: PartnershipFollowup, console: Console) -> None:
@@ -199,10 +222,12 @@ def _render_assessment(view: AssessmentView, console: Console) -> None:
 def _assessment_heading(view: AssessmentView) -> str:
     if view.previous_date:
         return _("Mutual assessment {date} ({instrument}), trend since {previous}:").format(
-            date=view.date, instrument=view.instrument, previous=view.previous_date
+            date=view.date,
+            instrument=label("instrument", view.instrument),
+            previous=view.previous_date,
         )
     return _("Mutual assessment {date} ({instrument}):").format(
-        date=view.date, instrument=view.instrument
+        date=view.date, instrument=label("instrument", view.instrument)
     )
 
 

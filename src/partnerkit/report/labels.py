@@ -271,15 +271,6 @@ ENUMS = {
         "none": N_("no cadence set"),
         "not_started": N_("not meeting yet"),
     },
-    "instrument": {
-        "spets_self_evaluation_interview": N_("SPETS self-evaluation interviews"),
-        "spets_round_table": N_("SPETS round table"),
-        "tpi_health_check": N_("TPI health check"),
-        "rag_checklist": N_("RAG checklist"),
-        "wilder_cfi": N_("Wilder Collaboration Factors Inventory"),
-        "alliance_health_check": N_("alliance health check"),
-        "custom": N_("own instrument"),
-    },
     "scale": {
         "likert5": N_("Scale 1–5; 5 is best."),
         "rag": N_("Red, amber, green shown as 1, 2, 3."),
@@ -315,9 +306,12 @@ ENUMS = {
 
 
 class Labels(dict):
-    """The labels in the current language; ``labels.enum("status", "open")`` for values."""
+    """The labels in the current language; ``labels.enum("status", "open")`` for values,
+    and for a record vocabulary (``"instrument"``) its label from the one vocabulary table."""
 
     def enum(self, name: str, value: str) -> str:
+        if name not in ENUMS:
+            return label(name, value)
         message = ENUMS[name].get(value)
         return _(message) if message else value
 
