@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerkit.errors import UsageError
+from partnerkit.files.discovery import nearest
 from partnerkit.i18n import _
 from partnerkit.values import Factory, field_names, valuetype
 
@@ -79,11 +80,7 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-    return None
+    return nearest(start, CONFIG_NAME, "file")
 
 
 def load_config(explicit: Path | None, cwd: Path) -> Config:

@@ -12,13 +12,20 @@ RECORDS_DIR = "partnerships"
 SUFFIXES = (".yaml", ".yml")
 
 
-def find_records_dir(start: Path) -> Path | None:
-    """The nearest ``partnerships/`` folder at or above ``start``."""
+def nearest(start: Path, name: str, kind: str = "folder") -> Path | None:
+    """The nearest ``name`` at or above ``start``: a folder, a ``"file"``, or ``"any"``
+    entry (a ``.git`` may be either)."""
+    exists = {"folder": Path.is_dir, "file": Path.is_file, "any": Path.exists}[kind]
     for folder in (start, *start.parents):
-        candidate = folder / RECORDS_DIR
-        if candidate.is_dir():
+        candidate = folder / name
+        if exists(candidate):
             return candidate
     return None
+
+
+def find_records_dir(start: Path) -> Path | None:
+    """The nearest ``partnerships/`` folder at or above ``start``."""
+    return nearest(start, RECORDS_DIR)
 
 
 def records_folder(folder: Path | None, cwd: Path) -> Path:

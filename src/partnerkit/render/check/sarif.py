@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from partnerkit import __version__
+from partnerkit.files.discovery import nearest
 from partnerkit.i18n import _
 from partnerkit.load.codes import BUILTIN, code_info
 from partnerkit.load.pipeline import CheckResult
@@ -36,7 +37,8 @@ def _rule_descriptor(code: str) -> dict[str, object]:
 def repository_root(folder: Path) -> Path:
     """The nearest folder at or above ``folder`` with a ``.git``, else ``folder`` itself:
     code scanning resolves artifact locations against the repository root."""
-    return next((f for f in (folder, *folder.parents) if (f / ".git").exists()), folder)
+    found = nearest(folder, ".git", "any")
+    return found.parent if found is not None else folder
 
 
 def _artifact(file: str, base: Path | None) -> dict[str, str]:
