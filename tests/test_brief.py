@@ -360,3 +360,16 @@ def test_the_brief_leaves_out_items_whose_rule_does_not_apply_in_the_phase(brief
     document = markdown(brief, text)
     assert "seed-projekt" not in section(document, "4. Coming up")
     assert section(document, "10. Proposals for decision") == "No proposals."
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_the_brief_in_the_terminal_wraps_every_item_and_cuts_none(cli, columns):
+    from tests.conftest import ROOT
+
+    args = ("brief", "eu-nordverk", "--body", "styrgrupp", "--as-of", "2026-11-30")
+    text = cli(*args, "--lang", "sv", cwd=ROOT, env={"COLUMNS": columns}).stdout
+    document = cli(*args, "--lang", "sv", "--format", "markdown", cwd=ROOT).stdout
+    code = re.compile(r"\([A-Z]+-\d\d\)")
+    upcoming = code.findall(section(document, "4. Kommande"))
+    assert upcoming and code.findall(text) == upcoming
+    assert max(len(line) for line in text.splitlines()) <= int(columns)

@@ -201,7 +201,8 @@ def print_markdown(text: str, output_format: str) -> None:
 
     from partnerkit.render.console import make_console
 
-    make_console().print(Markdown(text))
+    # soft_wrap would crop Markdown's list items at the edge instead of wrapping them
+    make_console().print(Markdown(text), soft_wrap=False)
 
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
