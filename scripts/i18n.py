@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -22,6 +23,7 @@ LOCALE = PACKAGE / "locale"
 DOMAIN = "partnerkit"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 TRANSLATED = ("sv",)
+STABLE_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def extract() -> Catalog:
@@ -61,6 +63,8 @@ def merged(template: Catalog, lang: str) -> Catalog:
 
 
 def po_bytes(catalog: Catalog) -> bytes:
+    # A fixed header date keeps the catalogs free of churn (and of merge conflicts).
+    catalog.creation_date = catalog.revision_date = STABLE_DATE
     buffer = io.BytesIO()
     write_po(buffer, catalog, omit_header=False, no_location=True, sort_output=True, width=100)
     return buffer.getvalue()
