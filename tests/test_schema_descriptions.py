@@ -250,3 +250,16 @@ def test_check_does_not_build_the_described_schema():
     assert "partnerkit.record.models" in loaded
     assert "partnerkit.record.json_schema" not in loaded
     assert "partnerkit.record.descriptions" not in loaded
+
+
+def test_the_format_reference_explains_fields_with_the_same_texts():
+    from partnerkit.record.format_reference import format_reference
+
+    reference = format_reference()
+    assert (
+        f"| `sector` | `sector` (see vocabularies) | **required** | {FIELDS['Party.sector']} |"
+        in (reference)
+    )
+    assert "`by_decision`: renewed by decision" in reference
+    for field, text in FIELDS.items():
+        assert text.replace("|", "\\|") in reference, field

@@ -35,7 +35,9 @@ _ENTRY_ID = N_(
 
 FIELDS: dict[str, str] = {
     "Partnership.schema_version": N_('Version of the record format; always "1".'),
-    "Partnership.id": N_("The partnership's id, e.g. eu-nordverk; the file is named <id>.yaml."),
+    "Partnership.id": N_(
+        "The partnership's id, e.g. eu-nordverk; the file is named after it: eu-nordverk.yaml."
+    ),
     "Partnership.title": N_(
         "Name of the partnership, in Swedish (sv) and optionally English (en)."
     ),
