@@ -74,10 +74,12 @@ def test_fixed_values_are_listed_with_their_labels(schemas):
     assert sector["enumDescriptions"][0] == "näringsliv"
     assert "- `naringsliv`: näringsliv" in sector["markdownDescription"]
     assert "naringsliv (näringsliv)" in sector["description"]
+    assert sector["description"].endswith("ideburen_sektor (idéburen sektor), akademi.")
+    assert sector["markdownDescription"].endswith("\n- `akademi`")
     unit = schemas["sv"]["$defs"]["Resource"]["properties"]["unit"]
     assert "SEK_per_year (kronor per år)" in unit["description"]
     status = schemas["en"]["$defs"]["Activity"]["properties"]["status"]
-    assert "ongoing (ongoing)" in status["description"]
+    assert "Allowed values: planned, ongoing, completed, cancelled." in status["description"]
     for lang, schema in schemas.items():
         for field, prop in _properties(schema):
             for node in enum_nodes(prop):

@@ -72,16 +72,22 @@ def _describe_model(
         text = translate(text)
         labelled = _value_labels(field, prop, lang or _current_language(), translate)
         if labelled:
-            listed = ", ".join(f"{value} ({label})" for value, label in labelled)
+            listed = ", ".join(
+                value if label == value else f"{value} ({label})" for value, label in labelled
+            )
             prop["description"] = f"{text} " + translate("Allowed values: {values}.").format(
                 values=listed
             )
             prop["markdownDescription"] = "\n".join(
-                [text, "", *(f"- `{value}`: {label}" for value, label in labelled)]
+                [text, "", *(_markdown_item(value, label) for value, label in labelled)]
             )
         else:
             prop["description"] = text
             prop["markdownDescription"] = text
+
+
+def _markdown_item(value: str, label: str) -> str:
+    return f"- `{value}`" if label == value else f"- `{value}`: {label}"
 
 
 def _current_language() -> str:
