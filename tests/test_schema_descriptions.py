@@ -22,6 +22,7 @@ from tests.test_edit_commands import NEW_ARGS
 
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
 ANNOTATIONS = {"title", "description", "markdownDescription", "enumDescriptions"}
+SCHEMA = "schema/partnership.schema.json"
 FIXTURES = sorted((ROOT / "tests" / "rules").glob("*/*.yaml"))
 EXAMPLES = sorted((ROOT / "partnerships").glob("*.yaml"))
 
@@ -228,6 +229,14 @@ def test_new_outside_a_repository_keeps_the_schema_beside_the_records_folder(cli
     target = _modeline_target(home / "partnerships" / "eu-test.yaml")
     assert target == (home / "schema" / "partnership.schema.json").resolve()
     assert _is_the_record_schema(target)
+
+
+def test_new_with_the_records_at_the_repository_root_keeps_the_schema_inside(cli, tmp_path):
+    repo = _git_repo(tmp_path / "repo")
+    result = cli(*NEW_ARGS, "--folder", ".", cwd=repo)
+    assert result.exit_code == 0, result.output
+    assert _modeline_target(repo / "eu-test.yaml") == (repo / SCHEMA).resolve()
+    assert not (tmp_path / "schema").exists()
 
 
 def test_new_dry_run_writes_no_schema(cli, tmp_path):

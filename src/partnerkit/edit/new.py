@@ -93,7 +93,7 @@ def schema_location(records: Path) -> tuple[Path, bool]:
     """The JSON Schema that records in the folder ``records`` point their editor at, and
     whether it exists: the nearest ``schema/partnership.schema.json`` from the folder up to the
     repository's root (the folder above ``records`` outside a git repository); when there is
-    none, where it belongs, beside the records folder."""
+    none, where it belongs: beside the records folder (in it when it is the repository's root)."""
     from partnerkit.files.discovery import nearest
 
     records = records.absolute()
@@ -104,7 +104,8 @@ def schema_location(records: Path) -> tuple[Path, bool]:
             return folder / SCHEMA_PATH, True
         if folder == top:
             break
-    return records.parent / SCHEMA_PATH, False
+    beside = records if records == top else records.parent  # never outside the repository
+    return beside / SCHEMA_PATH, False
 
 
 def schema_reference(records: Path, schema: Path) -> str:
