@@ -180,6 +180,19 @@ def test_the_examples_modelines_lead_to_the_schema():
         assert _is_the_record_schema(target)
 
 
+def test_the_installed_examples_modelines_lead_to_the_installed_schema():
+    import posixpath
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    included = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    installed = {f"{target}/{SCHEMA.split('/', 1)[1]}" for target in included.values()}
+    for record in EXAMPLES:
+        reference = MODELINE.search(record.read_text(encoding="utf-8")).group(1)
+        where = posixpath.normpath(posixpath.join(included["partnerships"], reference))
+        assert where in installed, f"{record.name}: {where} is not in the wheel"
+
+
 def _git_repo(path: Path) -> Path:
     subprocess.run(["git", "init", "-q", str(path)], check=True)
     return path
