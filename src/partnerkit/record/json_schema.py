@@ -21,15 +21,16 @@ ROOT_MODEL = "Partnership"
 
 def record_schema(lang: str | None = None) -> dict:
     """The schema with descriptions in ``lang`` (default: the current message language)."""
+    from partnerkit.i18n import current_language
+    from partnerkit.record import descriptions
     from partnerkit.record.models import Partnership
 
     translate = _translator(lang)
+    language = lang or current_language()
     schema = Partnership.model_json_schema(by_alias=True, mode="validation")
     for name, model in schema.get("$defs", {}).items():
-        _describe_model(name, model, translate, lang)
-    _describe_model(ROOT_MODEL, schema, translate, lang)
-    from partnerkit.record import descriptions
-
+        _describe_model(name, model, translate, language)
+    _describe_model(ROOT_MODEL, schema, translate, language)
     schema["description"] = translate(descriptions.ROOT)
     del schema["title"]
     return {"$schema": DIALECT, "title": translate(descriptions.TITLE), **schema}
@@ -57,10 +58,8 @@ def _translator(lang: str | None) -> Callable[[str], str]:
     ).gettext
 
 
-def _describe_model(
-    name: str, model: dict, translate: Callable[[str], str], lang: str | None
-) -> None:
-    from partnerkit.record.descriptions import FIELDS
+def _describe_model(name: str, model: dict, translate: Callable[[str], str], lang: str) -> None:
+    from partnerkit.record.descriptions import ALLOWED, FIELDS
 
     model.pop("description", None)  # the model's docstring: written for developers, in English
     for key, prop in model.get("properties", {}).items():
@@ -70,14 +69,12 @@ def _describe_model(
         if text is None:
             continue  # the completeness test names it
         text = translate(text)
-        labelled = _value_labels(field, prop, lang or _current_language(), translate)
+        labelled = _value_labels(field, prop, lang, translate)
         if labelled:
             listed = ", ".join(
                 value if label == value else f"{value} ({label})" for value, label in labelled
             )
-            prop["description"] = f"{text} " + translate("Allowed values: {values}.").format(
-                values=listed
-            )
+            prop["description"] = f"{text} " + translate(ALLOWED).format(values=listed)
             prop["markdownDescription"] = "\n".join(
                 [text, "", *(_markdown_item(value, label) for value, label in labelled)]
             )
@@ -88,12 +85,6 @@ def _describe_model(
 
 def _markdown_item(value: str, label: str) -> str:
     return f"- `{value}`" if label == value else f"- `{value}`: {label}"
-
-
-def _current_language() -> str:
-    from partnerkit.i18n import current_language
-
-    return current_language()
 
 
 def enum_nodes(node: Any) -> list[dict]:
