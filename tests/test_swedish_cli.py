@@ -10,7 +10,7 @@ import typer.main
 
 from partnerkit import i18n
 from partnerkit.cli.app import app
-from tests.conftest import ROOT
+from tests.conftest import AS_OF, BASE, ROOT
 
 SV = {"PARTNERKIT_LANG": "sv"}
 CLICK_ENGLISH = ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message", "default:")
@@ -172,3 +172,64 @@ def test_version_reads_no_catalog():
         check=True,
     )
     assert run.stdout.split() == ["0", "NullTranslations", "False", "False"]
+
+
+ONE_ERROR = BASE + "colour: red\n"  # an unknown field: one error, as of AS_OF
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "### partnerkit: 1 error, 0 warnings in 1 record"),
+        ("sv", "### partnerkit: 1 fel, 0 varningar i 1 post"),
+    ],
+)
+def test_the_step_summary_counts_in_the_singular(cli, write, tmp_path, lang, expected):
+    write("partnerships/r.yaml", ONE_ERROR)
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "PARTNERKIT_LANG": lang}
+    cli("check", "--as-of", AS_OF, cwd=tmp_path, env=env)
+    assert summary.read_text(encoding="utf-8").splitlines()[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "### partnerkit: 2 errors, 0 warnings in 2 records"),
+        ("sv", "### partnerkit: 2 fel, 0 varningar i 2 poster"),
+    ],
+)
+def test_the_step_summary_counts_in_the_plural(cli, write, tmp_path, lang, expected):
+    write("partnerships/r.yaml", ONE_ERROR)
+    write("partnerships/s.yaml", ONE_ERROR.replace("id: base-nordverk", "id: other"))
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "PARTNERKIT_LANG": lang}
+    cli("check", "--as-of", AS_OF, cwd=tmp_path, env=env)
+    assert summary.read_text(encoding="utf-8").splitlines()[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "1 error in 1 of 1 record checked."),
+        ("sv", "1 fel i 1 av 1 kontrollerad post."),
+    ],
+)
+def test_the_check_summary_line_counts_in_the_singular(cli, write, tmp_path, lang, expected):
+    write("partnerships/r.yaml", ONE_ERROR)
+    run = cli("check", "--as-of", AS_OF, cwd=tmp_path, env={"PARTNERKIT_LANG": lang})
+    assert run.stdout.splitlines()[-1] == expected
+
+
+def test_more_problems_than_shown_counts_in_the_singular():
+    from partnerkit.load import validate
+
+    locator = type("L", (), {"position": lambda self, path: None})()
+    try:
+        i18n.set_language("en")
+        one = validate._more(1, "r.yaml", locator, ())
+        two = validate._more(2, "r.yaml", locator, ())
+        assert one.message.startswith("1 more problem of the record format is not shown")
+        assert two.message.startswith("2 more problems of the record format are not shown")
+    finally:
+        i18n.set_language("en")

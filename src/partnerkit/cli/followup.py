@@ -132,7 +132,7 @@ def calendar(
 ) -> None:
     from partnerkit.calendar import build_calendar
     from partnerkit.followup import build_followup, followup_on_record
-    from partnerkit.i18n import _
+    from partnerkit.i18n import ngettext
 
     on_record = partial(followup_on_record, horizon=horizon)
     result, _settings, today = load_portfolio(paths, as_of, config, on_record)
@@ -141,7 +141,8 @@ def calendar(
         view.items = [item for item in view.items if item.status != "overdue"]
     write_output(output, build_calendar(report), paths)
     events = sum(len(view.items) + len(view.meetings) for view in report.partnerships)
-    sys.stdout.write(_("Wrote {n} events to {file}.").format(n=events, file=output) + "\n")
+    wrote = ngettext("Wrote {n} event to {file}.", "Wrote {n} events to {file}.", events)
+    sys.stdout.write(wrote.format(n=events, file=output) + "\n")
 
 
 @commands.command(
