@@ -213,6 +213,21 @@ def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
+def vocab_value(
+    value: str | None, vocabulary: str, option: str, allowed: tuple[str, ...] | None = None
+) -> str | None:
+    """The slug that an option's value means: the slug or its label, in either language
+    (``--sector näringsliv`` → ``naringsliv``)."""
+    from partnerkit.record.vocab import UnknownTerm, parse_term
+
+    if value is None:
+        return None
+    try:
+        return parse_term(vocabulary, value, allowed)
+    except UnknownTerm as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
 def record_by_id(result: Any, record_id: str) -> Any:
     """What ``on_record`` kept for the record ``record_id`` of a checked portfolio."""
     from partnerkit.errors import UsageError

@@ -15,7 +15,14 @@ from typing import Annotated, Any
 
 import typer
 
-from partnerkit.cli.common import ConfigOpt, LangOpt, as_of_date, choice, load_settings
+from partnerkit.cli.common import (
+    ConfigOpt,
+    LangOpt,
+    as_of_date,
+    choice,
+    load_settings,
+    vocab_value,
+)
 from partnerkit.i18n import N_, _
 
 RecordArg = Annotated[
@@ -45,13 +52,9 @@ def _day(value: str | None):
     return date.fromisoformat(value) if value else None
 
 
-def _vocab(value: str | None, vocabulary: str, option: str) -> str | None:
-    from partnerkit.record.vocab import slugs
-
-    return None if value is None else choice(value, slugs(vocabulary), option)
-
-
-def _literal(value: str, model: str, field: str, option: str) -> str:
+def _literal(value: str, model: str, field: str, option: str, vocabulary: str = "") -> str:
+    """A value of the model's ``Literal`` field; by label too when the field's values are a
+    vocabulary's."""
     import typing
 
     from partnerkit.record import models
@@ -65,6 +68,8 @@ def _literal(value: str, model: str, field: str, option: str) -> str:
         ),
         (),
     )
+    if vocabulary:
+        return vocab_value(value, vocabulary, option, tuple(str(a) for a in allowed)) or value
     return choice(value, tuple(str(a) for a in allowed), option)
 
 
@@ -253,9 +258,9 @@ def new(
         "--coordinator": coordinator,
     }
     values = _ask_for_missing(values)
-    _vocab(values["--sector"], "sector", "--sector")
-    _vocab(values["--phase"], "phase", "--phase")
-    _vocab(university_sector, "sector", "--university-sector")
+    partner_sector = vocab_value(values["--sector"], "sector", "--sector")
+    phase_slug = vocab_value(values["--phase"], "phase", "--phase")
+    university_sector = vocab_value(university_sector, "sector", "--university-sector") or ""
     record = NewRecord(
         record_id=record_id,
         title=values["--title"],
@@ -265,8 +270,8 @@ def new(
         university_sector=university_sector,
         partner=values["--partner"],
         partner_id=partner_id or party_id(values["--partner"]),
-        partner_sector=values["--sector"],
-        phase=values["--phase"],
+        partner_sector=partner_sector or "",
+        phase=phase_slug or "",
         since=_day(since) or today_from(None),
         coordinator=values["--coordinator"],
         coordinator_id=coordinator_id,
@@ -306,19 +311,21 @@ def _ask_for_missing(values: dict[str, str | None]) -> dict[str, str]:
                 "terminal to be asked."
             ).format(options=", ".join(missing))
         )
-    from partnerkit.record.vocab import slugs
+    from partnerkit.record.vocab import UnknownTerm, label, parse_term, slugs
 
     for option in missing:
-        label, vocabulary = _PROMPTS[option]
-        allowed = slugs(vocabulary) if vocabulary else ()
-        question = _(label) + (f" ({', '.join(allowed)})" if allowed else "")
+        question, vocabulary = _PROMPTS[option]
+        allowed = [label(vocabulary, slug) for slug in slugs(vocabulary)] if vocabulary else []
+        question = _(question) + (f" ({', '.join(allowed)})" if allowed else "")
         while True:
             answer = str(typer.prompt(question)).strip()
-            if answer and (not allowed or answer in allowed):
+            if answer and not vocabulary:
                 break
-            sys.stderr.write(
-                _("Choose one of: {choices}").format(choices=", ".join(allowed)) + "\n"
-            )
+            try:
+                answer = parse_term(vocabulary, answer) if vocabulary else answer
+                break
+            except UnknownTerm as exc:
+                sys.stderr.write(str(exc) + "\n")
         values[option] = answer
     return values  # type: ignore[return-value]
 
@@ -351,7 +358,7 @@ def log(
 ) -> None:
     from partnerkit.edit.operations import add_log_entry
 
-    kind = _vocab(log_type, "log_type", "--type")
+    kind = vocab_value(log_type, "log_type", "--type")
     day = _day(date)
     text = _text(text, "TEXT")
     _run(
@@ -409,7 +416,7 @@ def meeting(
     from partnerkit.edit.operations import MeetingDetails, add_meeting
 
     details = MeetingDetails(
-        status=_literal(status, "Meeting", "status", "--status"),
+        status=_literal(status, "Meeting", "status", "--status", "status"),
         kind=_literal(kind, "Meeting", "kind", "--kind"),
         attendees=list(attendees or []),
         brief_ref=brief,
@@ -478,7 +485,7 @@ def close(
 ) -> None:
     from partnerkit.edit.operations import close_decision
 
-    choice(status, ("done", "cancelled"), "--status")
+    status = vocab_value(status, "status", "--status", ("done", "cancelled")) or status
     day = _day(date)
     _run(
         record,
@@ -537,12 +544,12 @@ def activity(
 
     details = ActivityDetails(
         title=_text(title, "TITLE"),
-        form=_vocab(form, "form", "--form"),
+        form=vocab_value(form, "form", "--form"),
         activity_id=activity_id,
-        status=_literal(status, "Activity", "status", "--status"),
+        status=_literal(status, "Activity", "status", "--status", "status"),
         goal_ids=list(goals or []),
         focus_area_id=focus_area,
-        domains=[_vocab(d, "domain", "--domain") for d in domains or []],
+        domains=[vocab_value(d, "domain", "--domain") for d in domains or []],
         units=[{"side": s, "unit": u} for s, u in _pairs(units, "--unit")],
         contacts=dict(_pairs(contacts, "--contact")),
         start=_day(start),
@@ -615,7 +622,7 @@ def phase(
 ) -> None:
     from partnerkit.edit.operations import change_phase
 
-    chosen = _vocab(new_phase, "phase", "PHASE")
+    chosen = vocab_value(new_phase, "phase", "PHASE")
     day = _day(date)
     if force != bool(reason and reason.strip()):
         raise typer.BadParameter(_("give --force and --reason together"), param_hint="--force")
@@ -663,7 +670,7 @@ def assess(
     from partnerkit.edit.operations import AssessmentDetails, add_assessment
 
     details = AssessmentDetails(
-        instrument=_literal(instrument, "Assessment", "instrument", "--instrument"),
+        instrument=_literal(instrument, "Assessment", "instrument", "--instrument", "instrument"),
         scale=_literal(scale, "Assessment", "scale", "--scale"),
         respondents=[_respondents(r) for r in respondents or []],
         scores=[_score(s) for s in scores or []],

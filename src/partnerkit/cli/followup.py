@@ -19,6 +19,7 @@ from partnerkit.cli.common import (
     load_portfolio,
     print_markdown,
     record_by_id,
+    vocab_value,
     write_output,
 )
 from partnerkit.i18n import N_
@@ -167,8 +168,7 @@ def contacts(
     from partnerkit.render.contacts import contacts_json, render_contacts
 
     choice(output_format, ("text", "json"), "--format")
-    if level is not None:
-        choice(level, ("strategisk", "taktisk", "operativ"), "--level")
+    level = vocab_value(level, "level", "--level")
     result = load_portfolio(paths, None, config, contacts_on_record)[0]
     if partnership is not None and partnership not in {r.record_id for r in result.files}:
         from partnerkit.errors import UsageError
