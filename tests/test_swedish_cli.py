@@ -233,3 +233,11 @@ def test_more_problems_than_shown_counts_in_the_singular():
         assert two.message.startswith("2 more problems of the record format are not shown")
     finally:
         i18n.set_language("en")
+
+
+def test_a_vocabulary_default_is_shown_by_its_label(cli, tmp_path):
+    sv = cli("new", "--help", cwd=tmp_path, env=SV)
+    assert "[standard: offentlig sektor]" in sv.stdout
+    assert "offentlig_sektor" not in sv.stdout
+    en = cli("close", "--help", cwd=tmp_path)
+    assert "[default: done]" in en.stdout

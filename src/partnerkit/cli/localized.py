@@ -84,12 +84,22 @@ def _extras(help_text: str) -> str:
             if part == "required":
                 parts.append(_("required"))
             elif part.startswith("default: "):
-                parts.append(_("default: {default}").format(default=part[len("default: ") :]))
+                default = _vocabulary_label(part[len("default: ") :])
+                parts.append(_("default: {default}").format(default=default))
             else:
                 parts.append(part)
         return "  [" + "; ".join(parts) + "]"
 
     return _EXTRA.sub(one, help_text)
+
+
+def _vocabulary_label(value: str) -> str:
+    """A default that is a vocabulary value, by its label (``offentlig_sektor`` → ``offentlig
+    sektor``); options take labels as well as slugs."""
+    from partnerkit.record.vocab import VOCABULARIES, label
+
+    labels = {label(name, value) for name, terms in VOCABULARIES.items() if value in terms}
+    return labels.pop() if len(labels) == 1 else value
 
 
 def _help_record(param: Any, ctx: Any) -> tuple[str, str] | None:
