@@ -241,3 +241,26 @@ def test_a_vocabulary_default_is_shown_by_its_label(cli, tmp_path):
     assert "offentlig_sektor" not in sv.stdout
     en = cli("close", "--help", cwd=tmp_path)
     assert "[default: done]" in en.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "horizon", "expected"),
+    [
+        ("sv", "1", "Uppföljning per 2026-11-28 (snart aktuellt: inom 1 dag)"),
+        ("sv", "2", "Uppföljning per 2026-11-28 (snart aktuellt: inom 2 dagar)"),
+        ("en", "1", "Follow-up as of 2026-11-28 (due soon: within 1 day)"),
+        ("en", "2", "Follow-up as of 2026-11-28 (due soon: within 2 days)"),
+    ],
+)
+def test_the_followup_heading_counts_its_days(cli, write, tmp_path, lang, horizon, expected):
+    write("partnerships/base.yaml", BASE)
+    run = cli(
+        "followup",
+        "--horizon",
+        horizon,
+        "--as-of",
+        AS_OF,
+        cwd=tmp_path,
+        env={"PARTNERKIT_LANG": lang},
+    )
+    assert run.stdout.splitlines()[0] == expected
