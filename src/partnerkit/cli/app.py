@@ -18,16 +18,19 @@ import typer
 from partnerkit import __version__
 from partnerkit.cli import check, diff, edit, followup, report
 from partnerkit.cli.common import error_boundary, state
+from partnerkit.cli.localized import LocalizedCommand, LocalizedGroup
+from partnerkit.i18n import N_
 
 GROUPS = (check, followup, report, diff, edit)
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "partnerkit",
-    "help": "Keep strategic partnerships in order: check records, follow up, report.",
+    "help": N_("Keep strategic partnerships in order: check records, follow up, report."),
     "no_args_is_help": True,
     "add_completion": False,
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
+    "cls": LocalizedGroup,
 }
 app = typer.Typer(**APP_SETTINGS)
 
@@ -43,19 +46,17 @@ def main_options(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_version, is_eager=True, help=N_("Show the version and exit.")
         ),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback when partnerkit itself fails.")
+        bool,
+        typer.Option("--debug", help=N_("Show a traceback when partnerkit itself fails.")),
     ] = False,
 ) -> None:
-    """partnerkit: strategic partnership records, checked against the national handbook."""
+    # The language is chosen before the command line is parsed (LocalizedGroup.main).
     if debug:
         state["debug"] = True
-    from partnerkit.i18n import set_language
-
-    set_language(None)  # the environment's language, for errors in the command's options
 
 
 def _register(groups) -> None:
@@ -63,6 +64,7 @@ def _register(groups) -> None:
     for group in groups:
         for info in group.commands.registered_commands:
             info.callback = error_boundary(info.callback)
+            info.cls = LocalizedCommand
             app.registered_commands.append(info)
 
 

@@ -28,6 +28,7 @@ from partnerkit.cli.common import (
     today_from,
     write_output,
 )
+from partnerkit.i18n import N_
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -49,23 +50,29 @@ def _emit(path: Path | None, text: str, inputs) -> None:
         _write(path, text.encode("utf-8"), inputs)
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Leadership report: the portfolio, or one partnership's annual report (HTML, "
+        "Markdown).\n\n"
+        "Without --html or --markdown, the Markdown is printed."
+    )
+)
 def report(
     paths: PathsArg = None,
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", help="Write the report as one self-contained HTML file.", dir_okay=False
+            "--html", help=N_("Write the report as one self-contained HTML file."), dir_okay=False
         ),
     ] = None,
     markdown: Annotated[
         Path | None,
-        typer.Option("--markdown", help="Write the report as Markdown.", dir_okay=False),
+        typer.Option("--markdown", help=N_("Write the report as Markdown."), dir_okay=False),
     ] = None,
     partnership: Annotated[
         str | None,
         typer.Option(
-            "--partnership", help="The annual report of this partnership id (see --year)."
+            "--partnership", help=N_("The annual report of this partnership id (see --year).")
         ),
     ] = None,
     year: Annotated[
@@ -74,16 +81,13 @@ def report(
             "--year",
             min=1990,
             max=2999,
-            help="The year of the annual report (default: the year of --as-of).",
+            help=N_("The year of the annual report (default: the year of --as-of)."),
         ),
     ] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Leadership report: the portfolio, or one partnership's annual report (HTML, Markdown).
-
-    Without --html or --markdown, the Markdown is printed."""
     from partnerkit.errors import UsageError
     from partnerkit.i18n import _
 
@@ -129,27 +133,32 @@ def report(
         _emit(markdown, annual_markdown(annual, settings.university), paths)
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "The portfolio's tables for spreadsheets: partnerships, activities, goals and "
+        "indicators, contacts."
+    )
+)
 def export(
     paths: PathsArg = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="xlsx (one workbook) or csv (one file per table).")
+        str, typer.Option("--format", help=N_("xlsx (one workbook) or csv (one file per table)."))
     ] = "xlsx",
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="The workbook to write, or the folder for the CSV files "
-            "(default: partnerkit-export.xlsx or partnerkit-export/).",
+            help=N_(
+                "The workbook to write, or the folder for the CSV files "
+                "(default: partnerkit-export.xlsx or partnerkit-export/)."
+            ),
         ),
     ] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """The portfolio's tables for spreadsheets: partnerships, activities, goals and
-    indicators, contacts."""
     from partnerkit.errors import UsageError
     from partnerkit.files.discovery import guard_output
     from partnerkit.i18n import _, current_language

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from partnerkit.findings import Finding, Severity
-from partnerkit.i18n import N_, _
+from partnerkit.i18n import N_, _, ngettext
 from partnerkit.load.positions import Locator
 from partnerkit.load.validator_cache import record_validator
 from partnerkit.record.models import Partnership
@@ -42,7 +42,11 @@ def validate_record(
 
 
 def _more(count: int, file: str, locator: Locator, path: tuple[PathPart, ...]) -> Finding:
-    message = _("{n} more problems of the record format are not shown; fix these first.")
+    message = ngettext(
+        "{n} more problem of the record format is not shown; fix these first.",
+        "{n} more problems of the record format are not shown; fix these first.",
+        count,
+    )
     position = locator.position(path)
     return Finding("SCHEMA-06", Severity.ERROR, message.format(n=count), file, position, path)
 

@@ -6,6 +6,7 @@ build their ``Literal`` types from this table, so a slug exists in exactly one p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -206,3 +207,38 @@ def label(vocabulary: str, slug: str, lang: str | None = None) -> str:
 def group_of(vocabulary: str, slug: str) -> str | None:
     term = VOCABULARIES[vocabulary].get(slug)
     return term.group if term else None
+
+
+class UnknownTerm(ValueError):
+    """Text that names no value of a vocabulary; the message lists the accepted labels."""
+
+
+def parse_term(vocabulary: str, text: str, allowed: Iterable[str] | None = None) -> str:
+    """The slug that a user means by ``text``: the slug itself or its Swedish or English
+    label, in any case, with or without å, ä, ö and é (``näringsliv``, ``Naringsliv``,
+    ``business and industry`` → ``naringsliv``). ``allowed`` narrows the vocabulary (a
+    field that takes only some of its values).
+
+    Raises :class:`UnknownTerm`, whose message lists the accepted values by their labels in
+    the current language."""
+    choices = tuple(allowed) if allowed is not None else slugs(vocabulary)
+    wanted = _folded(text)
+    for slug in choices:
+        term = VOCABULARIES[vocabulary].get(slug)
+        spellings = (slug, term.sv, term.en) if term else (slug,)
+        if wanted in {_folded(spelling) for spelling in spellings}:
+            return slug
+    from partnerkit.i18n import _
+
+    labels = ", ".join(label(vocabulary, slug) for slug in choices)
+    raise UnknownTerm(_("use one of: {allowed}").format(allowed=labels))
+
+
+def _folded(text: str) -> str:
+    """Text as it is compared with the slugs and labels: lower case, without accents, one
+    space for each run of spaces and underscores."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.replace("_", " ").split())

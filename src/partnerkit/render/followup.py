@@ -105,9 +105,12 @@ def _unreadable_line(entry: Unreadable) -> str:
 
 
 def _heading(followup: Followup) -> str:
-    return _("Follow-up as of {date} (due soon: within {days} days)").format(
-        date=followup.today, days=followup.horizon
+    heading = ngettext(
+        "Follow-up as of {date} (due soon: within {days} day)",
+        "Follow-up as of {date} (due soon: within {days} days)",
+        followup.horizon,
     )
+    return heading.format(date=followup.today, days=followup.horizon)
 
 
 # ---------------------------------------------------------------- terminal

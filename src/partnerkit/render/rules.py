@@ -10,8 +10,9 @@ from rich.text import Text
 
 from partnerkit.config import Thresholds
 from partnerkit.i18n import _
+from partnerkit.record.vocab import label
 from partnerkit.render.check.text import severity_label
-from partnerkit.rules.base import PHASES, Rule
+from partnerkit.rules.base import PHASES, Rule, rule_text
 from partnerkit.values import field_names
 
 
@@ -23,11 +24,11 @@ def rule_data(item: Rule) -> dict[str, object]:
         "criterion": item.criterion,
         "severity": item.severity.label,
         "severity_by_phase": {phase: s.label for phase, s in item.by_phase.items()},
-        "escalation": _(item.escalation) if item.escalation else None,
+        "escalation": rule_text(item.escalation) if item.escalation else None,
         "phases": list(item.phases),
         "title": _(item.title),
-        "explanation": _(item.explanation),
-        "source": item.source,
+        "explanation": rule_text(item.explanation),
+        "source": rule_text(item.source),
         "options": {name: getattr(defaults, name) for name in item.options},
         "bad": item.bad,
         "good": item.good,
@@ -41,15 +42,17 @@ def rules_json(rules: list[Rule]) -> str:
 def _severity_text(item: Rule) -> str:
     parts = [severity_label(item.severity)]
     for severity in sorted(set(item.by_phase.values()), reverse=True):
-        phases = [p for p in PHASES if item.by_phase.get(p) == severity]
+        phases = [label("phase", p) for p in PHASES if item.by_phase.get(p) == severity]
         parts.append(f"{severity_label(severity)} ({', '.join(phases)})")
     if item.escalation:
-        parts.append(_(item.escalation))
+        parts.append(rule_text(item.escalation))
     return "; ".join(parts)
 
 
 def _phases_text(item: Rule) -> str:
-    return _("all") if len(item.phases) == len(PHASES) else ", ".join(item.phases)
+    if len(item.phases) == len(PHASES):
+        return _("all")
+    return ", ".join(label("phase", phase) for phase in item.phases)
 
 
 def render_rules_table(rules: list[Rule], console: Console) -> None:
@@ -58,7 +61,11 @@ def render_rules_table(rules: list[Rule], console: Console) -> None:
         table.add_column(header, overflow="fold")
     for item in rules:
         table.add_row(
-            item.code, item.criterion, _severity_text(item), _phases_text(item), _(item.title)
+            item.code,
+            label("criterion", item.criterion),
+            _severity_text(item),
+            _phases_text(item),
+            _(item.title),
         )
     console.print(table)
 
@@ -85,23 +92,23 @@ def render_rule(item: Rule, console: Console) -> None:
     console.print(Text(f"{item.code} {item.name}", style="bold"))
     console.print(Text(_(item.title), style="bold"))
     console.print()
-    console.print(Text(_(item.explanation)))
+    console.print(Text(rule_text(item.explanation)))
     console.print()
     rows = (
-        (_("criterion"), item.criterion),
+        (_("criterion"), label("criterion", item.criterion)),
         (_("severity"), _severity_text(item)),
         (_("phases"), _phases_text(item)),
-        (_("source"), item.source),
+        (_("source"), rule_text(item.source)),
     )
-    for label, value in rows:
-        console.print(Text.assemble((f"{label}: ", "dim"), value))
+    for heading, value in rows:
+        console.print(Text.assemble((f"{heading}: ", "dim"), value))
     defaults = {name: getattr(Thresholds(), name) for name in field_names(Thresholds)}
     if item.options:
         console.print(Text(_("options (partnerkit.toml, [thresholds]):"), style="dim"))
         for name in item.options:
             console.print(f"  {name} = {defaults[name]}")
-    for label, snippet in ((_("fails"), item.bad), (_("passes"), item.good)):
+    for heading, snippet in ((_("fails"), item.bad), (_("passes"), item.good)):
         if snippet:
             console.print()
-            console.print(Text(f"{label}:", style="bold"))
+            console.print(Text(f"{heading}:", style="bold"))
             console.print(Text(snippet.rstrip("\n")))

@@ -40,11 +40,13 @@ def _sides(assessment: Assessment) -> set[str]:
     title=N_("The parties assess the partnership together every year"),
     explanation=N_(
         "The parties assess the partnership jointly (a self-evaluation interview, a round "
-        "table, a health check) at least every assessment_max_months months, with respondents "
+        "table, a health check) at least every {assessment_max_months} months, with respondents "
         "from every party. Hold the assessment and record it under assessments, with the "
         "respondents of each party."
     ),
-    source="Handledning (self-evaluation interviews, round tables); GNDR; Simoons (6–12 months)",
+    source=N_(
+        "Handledning (self-evaluation interviews, round tables); GNDR; Simoons (6–12 months)"
+    ),
     options=("assessment_max_months",),
     bad=(
         "assessments:\n  - date: 2026-05-20\n    instrument: alliance_health_check\n"
@@ -93,12 +95,12 @@ def joint_assessment_recent(record: Partnership, ctx: Context) -> Iterator[Hit]:
     severity=W,
     title=N_("Weak scores in the latest assessment lead to a decision"),
     explanation=N_(
-        "A dimension scored red, low, or below assessment_concern_threshold on the 1–5 scale "
+        "A dimension scored red, low, or below {assessment_concern_threshold} on the 1–5 scale "
         "(a concern in the Wilder inventory) in the latest assessment needs an action. Record "
         "the decision that follows it up under decisions and link it in the assessment's "
         "action_decision_ids; a cancelled decision does not count."
     ),
-    source="Wilder (scoring bands); GNDR (RAG); National Academies (low/medium/high)",
+    source=N_("Wilder (scoring bands); GNDR (RAG); National Academies (low/medium/high)"),
     options=("assessment_concern_threshold",),
     bad=(
         "assessments:\n  - date: 2026-05-20\n    instrument: alliance_health_check\n"
@@ -157,11 +159,11 @@ def _has_action(record: Partnership, assessment: Assessment) -> bool:
         "A new start (a renegotiated scope, agreement or governance) builds on an evaluation "
         "of the partnership: was the purpose achieved, what did not work, will each party "
         "continue? An evaluation report must be dated within "
-        "evaluation_before_new_start_months months before the new period starts: the first "
+        "{evaluation_before_new_start_months} months before the new period starts: the first "
         "agreement starting on or after the move to nystart, else the date of that move. "
         "Record the report under reports with type evaluation."
     ),
-    source="Handledning (evaluation before a new start); UK universities' partnership review",
+    source=N_("Handledning (evaluation before a new start); UK universities' partnership review"),
     options=("evaluation_before_new_start_months",),
     bad="reports:\n  - {type: annual_report, date: 2026-03-15}\n",
     good="reports:\n  - {type: evaluation, date: 2026-06-15}\n",

@@ -38,7 +38,7 @@ OPPOSITE_ENDS = (("red", "green"), ("low", "high"))
         "data, recruitment, skills, innovation. Describe the benefit for each party under "
         "benefits.per_party, so that every party can follow it up."
     ),
-    source="Handledning (ömsesidig nytta); TPI (benefits for each partner); Cambridge CSTI",
+    source=N_("Handledning (ömsesidig nytta); TPI (benefits for each partner); Cambridge CSTI"),
     bad="benefits:\n  per_party:\n    - {side: eu, benefit: Verklighetsnära forskningsfrågor}\n",
     good=(
         "benefits:\n  per_party:\n    - {side: eu, benefit: Verklighetsnära forskningsfrågor}\n"
@@ -67,7 +67,7 @@ def benefit_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "at least one joint value under benefits.joint_value, with why_not_alone: what each "
         "party brings that the other lacks."
     ),
-    source="Handledning (värden som ingen part kan uppnå på egen hand); Umeå; Wilder",
+    source=N_("Handledning (värden som ingen part kan uppnå på egen hand); Umeå; Wilder"),
     bad="benefits:\n  joint_value:\n    - {statement: Ett regionalt kunskapsnav}\n",
     good=(
         "benefits:\n  joint_value:\n    - statement: Ett regionalt kunskapsnav\n"
@@ -99,7 +99,7 @@ def joint_value(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "per-party benefit to an indicator (indicator_ids) or record what shows it "
         "(evidence). A note while running; a warning in the evaluation phase."
     ),
-    source="UIDP (metrics); TPI (review the added value to partners)",
+    source=N_("UIDP (metrics); TPI (review the added value to partners)"),
     bad="benefits:\n  per_party:\n    - {side: nv, benefit: Rekrytering av ingenjörer}\n",
     good=(
         "benefits:\n  per_party:\n    - {side: nv, benefit: Rekrytering av ingenjörer,\n"
@@ -127,13 +127,13 @@ def benefit_evidence(record: Partnership, ctx: Context) -> Iterator[Hit]:
     title=N_("The parties rate the partnership alike"),
     explanation=N_(
         "In the latest self-assessment, the mean score of each party over all dimensions "
-        "should not differ by more than benefit_gap_threshold (on the 1–5 scale); on a "
+        "should not differ by more than {benefit_gap_threshold} (on the 1–5 scale); on a "
         "red/amber/green or low/medium/high scale, no dimension should be red or low for one "
         "party and green or high for another. A gap means one party gains less or sees the "
         "partnership differently: discuss it at the next steering-group meeting and agree on "
         "actions."
     ),
-    source="Simoons (gap diagram between organisations); TPI (equity)",
+    source=N_("Simoons (gap diagram between organisations); TPI (equity)"),
     options=("benefit_gap_threshold",),
     bad=(
         "scores:\n  - {dimension: nytta, side: eu, value: 4.5}\n"

@@ -49,7 +49,7 @@ def _owner_sides(goal: Goal, people: dict[str, Person], today: date) -> set[str]
         "at least two sides. Agree a common goal and record an owner from each party under "
         "owners."
     ),
-    source="Handbook (common goals and challenges); Umeå–Region Västerbotten",
+    source=N_("Handbook (common goals and challenges); Umeå–Region Västerbotten"),
     bad="goals:\n  - id: g1\n    title: Fler examensarbeten\n    owners: {eu: p-vr}\n",
     good=(
         "goals:\n  - id: g1\n    title: Fler examensarbeten\n    owners: {eu: p-vr, nv: p-fou}\n"
@@ -82,7 +82,7 @@ def _benchmarked(indicator: Indicator) -> bool:
         "active goal needs at least one indicator with a baseline (date and value) and a "
         "target (date and value). Add them to one of the goal's indicators."
     ),
-    source="TPI Partnering Toolbook (agree benchmarks for later evaluation); UIDP metrics",
+    source=N_("TPI Partnering Toolbook (agree benchmarks for later evaluation); UIDP metrics"),
     bad=(
         "indicators:\n  - id: i1\n    name: Examensarbeten per år\n"
         "    target: {date: 2028-12-31, value: 25}\n"
@@ -116,7 +116,7 @@ def indicator_benchmarks(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "organisation drives it. An owner who has left (active.to in the past) does not "
         "count. Add an owner for each missing party under the goal's owners."
     ),
-    source="LiU (a responsible person in each organisation); Chalmers–Ericsson",
+    source=N_("LiU (a responsible person in each organisation); Chalmers–Ericsson"),
     bad="goals:\n  - id: g1\n    title: Fler examensarbeten\n    owners: {eu: p-vr}\n",
     good="goals:\n  - id: g1\n    title: Fler examensarbeten\n    owners: {eu: p-vr, nv: p-fou}\n",
 )
@@ -145,11 +145,11 @@ def owner_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "An indicator of an active goal is measured at its frequency: a new value is due a "
         "year (yearly) or 91 days (quarterly) after the last one, or after the baseline when "
         "nothing has been measured yet. A warning when it is overdue by more than "
-        "indicator_grace_days_yearly or indicator_grace_days_quarterly, or when the "
+        "{indicator_grace_days_yearly} days or {indicator_grace_days_quarterly} days, or when the "
         "indicator has neither a measurement nor a baseline. Add the latest value under "
         "measurements."
     ),
-    source="LiU, Lund (yearly follow-up and revision of goals)",
+    source=N_("LiU, Lund (yearly follow-up and revision of goals)"),
     options=("indicator_grace_days_yearly", "indicator_grace_days_quarterly"),
     bad=(
         "indicators:\n  - id: i1\n    name: Examensarbeten per år\n    frequency: yearly\n"
@@ -197,7 +197,7 @@ def indicator_measured(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "priority) on an active goal. Link the goals to each party's strategy when the goals "
         "are set or renegotiated."
     ),
-    source="Handbook (aligned with both parties' long-term strategies)",
+    source=N_("Handbook (aligned with both parties' long-term strategies)"),
     bad=(
         "goals:\n  - id: g1\n    title: Fler examensarbeten\n"
         "    strategy_links: {eu: [Strategi 2030]}\n"
@@ -232,10 +232,10 @@ def strategy_links(record: Partnership, ctx: Context) -> Iterator[Hit]:
     explanation=N_(
         "The parties agree an action plan (handlingsplan) for each period, usually a year, "
         "saying what is done towards the goals and by whom. A plan's period must cover "
-        "today; after a plan ends there are action_plan_grace_days to approve the next one. "
+        "today; after a plan ends there are {action_plan_grace_days} days to approve the next one. "
         "Record the new plan under action_plans."
     ),
-    source="LiU (yearly action plans); Uppsala (activity plan); Lund (yearly priorities)",
+    source=N_("LiU (yearly action plans); Uppsala (activity plan); Lund (yearly priorities)"),
     options=("action_plan_grace_days",),
     bad="action_plans:\n  - period: {from: 2025-01-01, to: 2025-12-31}\n",
     good="action_plans:\n  - period: {from: 2026-01-01, to: 2026-12-31}\n",

@@ -72,7 +72,7 @@ def _host_name(record: Partnership, host: str) -> str:
         "university should have at least one committed (or used) resource whose period "
         "covers today. Add a resources entry with side, level and kind for the missing level."
     ),
-    source="Handledning (organisatorisk egenskap b: öronmärkta resurser på alla nivåer)",
+    source=N_("Handledning (organisatorisk egenskap b: öronmärkta resurser på alla nivåer)"),
     bad=(
         "resources:\n  - {id: r-rektor, side: eu, level: strategisk, kind: money}\n"
         "  - {id: r-samordnare, side: eu, level: taktisk, kind: personnel_fte}\n"
@@ -111,7 +111,7 @@ def resource_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "(mandate.holder_person_id) and what the mandate covers (mandate.scope). Write the "
         "mandate down as it was given, for example by the rector's or the dean's decision."
     ),
-    source="Handledning (resurser med mandat); LTU (VC appoints partner manager); KTH",
+    source=N_("Handledning (resurser med mandat); LTU (VC appoints partner manager); KTH"),
     bad="resources:\n  - {id: r-seed, side: eu, level: operativ, kind: money}\n",
     good=(
         "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
@@ -151,7 +151,7 @@ def resource_has_mandate(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "the renewed earmark as a new resource; mark a resource that was spent as planned and "
         "was not meant to continue as status: used."
     ),
-    source="Handledning (organisatorisk egenskap b); follow-up of earmarks",
+    source=N_("Handledning (organisatorisk egenskap b); follow-up of earmarks"),
     bad=(
         "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
         "    period: {from: 2024-01-01, to: 2025-12-31}\n    purpose: seed-projekt\n"
@@ -220,10 +220,10 @@ def _coordination_resources(
         "coordinator_min_fte) for it. Sums the host university's active personnel_fte "
         "resources for coordination or partnership lead (by purpose, or because the mandate "
         "holder is the coordinator or has such a title); when none is recorded, reads "
-        "coordination.coordinator.fte instead. Warns below coordinator_min_fte. Earmark the "
+        "coordination.coordinator.fte instead. Warns below {coordinator_min_fte} FTE. Earmark the "
         "time as a resource, with unit FTE or percent_of_post."
     ),
-    source="KTH–City of Stockholm (Partner Director at 20 %); SU coordinators (10–20 %)",
+    source=N_("KTH–City of Stockholm (Partner Director at 20 %); SU coordinators (10–20 %)"),
     options=("coordinator_min_fte",),
     bad=(
         "resources:\n  - id: r-samordnare\n    side: eu\n    level: taktisk\n"
@@ -301,12 +301,12 @@ def _allocation_dates(record: Partnership, today: date) -> list[date]:
     title=N_("The parties decide jointly on the resources every year"),
     explanation=N_(
         "Earmarked resources are prioritised together: at least once every "
-        "resource_allocation_days the partnership leads or the steering group should decide "
+        "{resource_allocation_days} days the partnership leads or the steering group should decide "
         "how the resources are used. Counts followup_log entries of type resource_allocation, "
         "and log entries and decisions whose refs name an earmarked resource (its id). Record "
         "the allocation in the log, or the decision under decisions with refs: [the resource]."
     ),
-    source="KTH ARC model (joint resource allocation by the partner managers)",
+    source=N_("KTH ARC model (joint resource allocation by the partner managers)"),
     options=("resource_allocation_days",),
     bad=(
         "followup_log:\n  - {date: 2025-06-18, type: resource_allocation, "

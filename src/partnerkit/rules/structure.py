@@ -43,7 +43,7 @@ TRANSITIONS = {
         "Other universities in the partnership have the role larosate. Set the roles in "
         "parties accordingly."
     ),
-    source="partnerkit record format (B2: parties)",
+    source=N_("partnerkit record format (B2: parties)"),
     bad=(
         "parties:\n  - {id: eu, name: Exempeluniversitetet, role: larosate_host, ...}\n"
         "  - {id: nv, name: Nordverk AB, role: larosate_host, ...}\n"
@@ -82,7 +82,7 @@ def host_and_partner(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "previous one ends. A wrong date makes every due date computed from it wrong. "
         "Correct the date; a meeting that has not taken place yet has status: planned."
     ),
-    source="partnerkit record format (history is data)",
+    source=N_("partnerkit record format (history is data)"),
     bad="activities:\n  - {id: a-1, title: Kurs, form: uppdragsutbildning,\n"
     "     start: 2026-05-01, end: 2026-02-01}\n",
     good=(
@@ -182,7 +182,7 @@ def _overlapping_agreements(record: Partnership) -> Iterator[Hit]:
         "lifecycle.history lists the changes in date order and ends with the current phase "
         "and its phase_since date. Add the missing phase change, or correct the order."
     ),
-    source="Handledning (phases); TPI partnering cycle",
+    source=N_("Handledning (phases); TPI partnering cycle"),
     bad=(
         "lifecycle:\n  phase: drift\n  phase_since: 2024-03-01\n  history:\n"
         "    - {phase: initiering, from: 2022-09-01}\n    - {phase: drift, from: 2024-03-01}\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from partnerkit.findings import Finding, Severity
-from partnerkit.i18n import _
+from partnerkit.i18n import _, ngettext
 from partnerkit.load.pipeline import CheckResult
 from partnerkit.render.markdown_blocks import md_table, md_text
 from partnerkit.textsafe import inert
@@ -69,8 +69,11 @@ def render(result: CheckResult, today: date) -> str:
 def step_summary(result: CheckResult) -> str:
     findings = result.findings
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-    head = _("partnerkit: {errors} errors, {warnings} warnings in {files} records").format(
-        errors=errors, warnings=warnings, files=len(result.files)
+    files = len(result.files)
+    head = _("partnerkit: {errors}, {warnings} in {records}").format(
+        errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        records=ngettext("{n} record", "{n} records", files).format(n=files),
     )
     lines = [f"### {head}", ""]
     if findings:

@@ -13,6 +13,7 @@ from partnerkit.i18n import _
 from partnerkit.load.codes import BUILTIN, code_info
 from partnerkit.load.pipeline import CheckResult
 from partnerkit.rules import all_rules
+from partnerkit.rules.base import rule_text
 from partnerkit.textsafe import inert
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,8 +26,8 @@ def _rule_descriptor(code: str) -> dict[str, object]:
         "id": code,
         "name": info.name,
         "shortDescription": {"text": _(info.title)},
-        "fullDescription": {"text": _(info.explanation)},
-        "help": {"text": _(info.explanation)},
+        "fullDescription": {"text": rule_text(info.explanation)},
+        "help": {"text": rule_text(info.explanation)},
         "defaultConfiguration": {"level": LEVEL[info.default_severity]},
     }
     if info.criterion:
