@@ -39,6 +39,7 @@ class NewRecord:
     coordinator_id: str = "p-samordnare"
     coordinator_title: str | None = None
     title_en: str | None = None
+    coordinator_email: str | None = None
 
 
 def party_id(name: str) -> str:
@@ -53,6 +54,8 @@ def record_data(new: NewRecord) -> dict:
     person = {"id": new.coordinator_id, "name": new.coordinator, "side": new.university_id}
     if new.coordinator_title:
         person["title"] = new.coordinator_title
+    if new.coordinator_email:
+        person["email"] = new.coordinator_email
     data = {
         "schema_version": "1",
         "id": new.record_id,
@@ -89,7 +92,7 @@ def _type_text(annotation, metadata) -> str:
 
 
 def new_record_text(new: NewRecord, eol: str = "\n") -> str:
-    from partnerkit.record.models import Partnership
+    from partnerkit.record.models import Partnership, Person
 
     data = record_data(new)
     lines = [
@@ -105,6 +108,11 @@ def new_record_text(new: NewRecord, eol: str = "\n") -> str:
         key = info.alias or name
         if key not in data:
             lines.append(f"#   {key}: {_type_text(info.annotation, info.metadata)}")
+    # a person's optional fields, so the work e-mail address and language are found
+    for name, info in Person.model_fields.items():
+        key = info.alias or name
+        if key not in data["people"][0]:
+            lines.append(f"#   people[].{key}: {_type_text(info.annotation, info.metadata)}")
     return eol.join(lines) + eol
 
 

@@ -57,6 +57,31 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
+# A work e-mail address, ASCII dot-atom only (what every mail server delivers without SMTPUTF8):
+# strict, because an address from a record goes into a message's header.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL_PATTERN = rf"^{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})+$"
+_EMAIL = re.compile(_EMAIL_PATTERN)
+MAX_EMAIL_LENGTH = 254
+
+
+def _check_email(value: Any) -> Any:
+    if isinstance(value, str) and (len(value) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(value)):
+        raise PydanticCustomError(
+            "email_address",
+            "{address} is not an e-mail address such as anna.lind@uni.example",
+            {"address": value},
+        )
+    return value
+
+
+EmailAddress = Annotated[
+    str,
+    BeforeValidator(_check_email),
+    Field(json_schema_extra={"format": "email", "pattern": _EMAIL_PATTERN, "maxLength": 254}),
+]
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -188,7 +213,9 @@ class FocusArea(Model):
 
 
 class Person(Model):
-    """Someone in the partnership: work identity only, no private contact data."""
+    """Someone in the partnership: work identity and work contact only, no private data.
+    `email` (a work address) and `language` (`sv` or `en`; Swedish when not given) are where
+    and in which language `partnerkit remind` writes to them about what they owe."""
 
     id: Slug
     name: Text
@@ -197,6 +224,8 @@ class Person(Model):
     unit: str | None = None
     level: Level | None = None
     active: Period | None = None
+    email: EmailAddress | None = None
+    language: Literal["sv", "en"] | None = None
 
 
 class Sponsor(Model):
