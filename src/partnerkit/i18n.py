@@ -7,8 +7,10 @@ translated later (at render time) with ``_``. The language is chosen once per co
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 LANGUAGES = ("sv", "en")
@@ -42,6 +44,18 @@ def set_language(lang: str | None) -> str:
 
 def current_language() -> str:
     return _language
+
+
+@contextlib.contextmanager
+def in_language(lang: str) -> Iterator[str]:
+    """Messages in ``lang`` inside the block, the command's language again after it: for text
+    written to someone in their own language (a reminder), whatever the command's is."""
+    global _translation, _language
+    saved = _translation, _language
+    try:
+        yield set_language(lang)
+    finally:
+        _translation, _language = saved
 
 
 def _(message: str) -> str:

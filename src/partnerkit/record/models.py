@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from partnerkit.addresses import EMAIL_PATTERN, MAX_EMAIL_LENGTH, is_email_address
 from partnerkit.record.vocab import slugs
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -57,17 +58,9 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
-# A work e-mail address, ASCII dot-atom only (what every mail server delivers without SMTPUTF8):
-# strict, because an address from a record goes into a message's header.
-_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_EMAIL_PATTERN = rf"^{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})+$"
-_EMAIL = re.compile(_EMAIL_PATTERN)
-MAX_EMAIL_LENGTH = 254
-
 
 def _check_email(value: Any) -> Any:
-    if isinstance(value, str) and (len(value) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(value)):
+    if isinstance(value, str) and not is_email_address(value):
         raise PydanticCustomError(
             "email_address",
             "{address} is not an e-mail address such as anna.lind@uni.example",
@@ -79,7 +72,13 @@ def _check_email(value: Any) -> Any:
 EmailAddress = Annotated[
     str,
     BeforeValidator(_check_email),
-    Field(json_schema_extra={"format": "email", "pattern": _EMAIL_PATTERN, "maxLength": 254}),
+    Field(
+        json_schema_extra={
+            "format": "email",
+            "pattern": EMAIL_PATTERN,
+            "maxLength": MAX_EMAIL_LENGTH,
+        }
+    ),
 ]
 
 
