@@ -11,6 +11,7 @@ or a refused login stops the run with a clear error (exit 2), keeping what was a
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import smtplib
 import ssl
@@ -190,8 +191,13 @@ def _starttls(server: smtplib.SMTP, mail: Mail) -> None:
 
 
 def _login(server: smtplib.SMTP, mail: Mail, password: str) -> None:
+    user = mail.username or ""
     try:
-        server.login(mail.username or "", password)
+        server.ehlo_or_helo_if_needed()
+        if "PLAIN" in server.esmtp_features.get("auth", "").upper().split():
+            _login_plain(server, user, password)
+        else:
+            server.login(user, password)  # CRAM-MD5 or LOGIN, as smtplib chooses
     except smtplib.SMTPAuthenticationError as exc:
         raise UsageError(
             _(
@@ -204,7 +210,7 @@ def _login(server: smtplib.SMTP, mail: Mail, password: str) -> None:
                 variable=mail.password_env,
             )
         ) from None
-    except smtplib.SMTPNotSupportedError:
+    except (smtplib.SMTPNotSupportedError, UnicodeEncodeError):
         raise UsageError(
             _(
                 "The mail server {server} offers no login; remove username from [mail] or "
@@ -213,6 +219,16 @@ def _login(server: smtplib.SMTP, mail: Mail, password: str) -> None:
         ) from None
     except (smtplib.SMTPException, OSError) as exc:
         raise _failure(_("Logging in to {server} failed: {reason}"), mail, exc) from None
+
+
+def _login_plain(server: smtplib.SMTP, user: str, password: str) -> None:
+    """AUTH PLAIN (RFC 4616), one attempt, with UTF-8 credentials: ``smtplib.login`` encodes
+    them as ASCII only (a Swedish password may well hold å, ä or ö), and after a refusal it
+    tries the next mechanism, which some servers leave hanging."""
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+    code, reply = server.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _tls_failure(mail: Mail, exc: BaseException) -> UsageError:
