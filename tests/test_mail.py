@@ -8,9 +8,13 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import os
+import pty
 import re
 import shutil
 import socket
+import subprocess
+import sys
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -280,3 +284,31 @@ def test_a_damaged_memory_is_a_clear_error(cli, tmp_path, smtp_server, state):
     assert result.exit_code == 2
     assert "is damaged. Remove it to start afresh" in result.stderr
     assert handler.received == []
+
+
+@pytest.mark.parametrize(("answer", "sent"), [("n", False), ("y", True)])
+def test_on_a_terminal_send_asks_first(tmp_path, smtp_server, state, answer, sent):
+    controller, handler = smtp_server
+    folder = portfolio_for(tmp_path, controller.port)
+    main, terminal = pty.openpty()
+    env = {**os.environ, "PARTNERKIT_LANG": "en", "COLUMNS": "200", "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "partnerkit", "remind", "--as-of", AS_OF, "--send"]
+    child = subprocess.Popen(
+        command, cwd=folder, env=env, stdin=terminal, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    os.close(terminal)
+    os.write(main, f"{answer}\n".encode())
+    stdout, stderr = child.communicate(timeout=120)
+    os.close(main)
+    out = stdout.decode("utf-8")
+    assert "By e-mail, to" in out  # what it will send, shown before the question
+    assert re.search(
+        r"Send \d+ reminders through 127\.0\.0\.1:\d+ as emma\.wallin@uni\.example\?", out
+    )
+    if sent:
+        assert child.returncode == 0, stderr.decode()
+        assert handler.received and state.exists()
+    else:
+        assert child.returncode == 1 and "Nothing was sent." in out
+        assert handler.received == [] and not state.exists()

@@ -64,26 +64,23 @@ def remind(
     from datetime import UTC, datetime
 
     from partnerkit.mail.compose import compose, sender_of
+    from partnerkit.mail.sent import sent_memory
     from partnerkit.reminders import build_reminders, reminders_on_record
     from partnerkit.render.console import make_console
     from partnerkit.render.remind import render_nothing_asked, render_preview
 
     on_record = partial(reminders_on_record, horizon=horizon)
     result, settings, today = load_portfolio(paths, as_of, config, on_record)
+    sender = sender_of(settings) if out or mbox or send else None
+    password = _ready_to_send(settings, yes) if send else None
+    memory = sent_memory() if send else None
     found = build_reminders(result, today, horizon)
     report_unreadable(result)
-    sender = sender_of(settings) if out or mbox or send else None
-    memory = held_back = None
-    if send:
-        from partnerkit.mail.sent import sent_memory
-
-        memory = sent_memory()
-        days = settings.mail.repeat_days
-        held_back = (
-            [] if force else [r for r in found.with_address if memory.held_back(r, today, days)]
-        )
+    repeat_days = settings.mail.repeat_days
+    held_back = memory.held_back_of(found.with_address, today, repeat_days) if memory else []
+    held_back = [] if force else held_back
     console = make_console()
-    render_preview(found, held_back or [], settings.mail.repeat_days, console)
+    render_preview(found, held_back, repeat_days, console)
     now = datetime.now(UTC)  # the messages' Date header only; every due date uses today
     messages = [(r, compose(r, sender, today, now)) for r in found.with_address] if sender else []
     if out is not None:
@@ -91,9 +88,9 @@ def remind(
     if mbox is not None:
         _write_mbox(mbox, messages, sender.address, now, paths, console)
     refused = False
-    if send:
-        outgoing = [(r, m) for r, m in messages if r not in (held_back or [])]
-        refused = _send(outgoing, settings, memory, today, yes, console)
+    if memory is not None:
+        outgoing = [(r, m) for r, m in messages if r not in held_back]
+        refused = _send(outgoing, settings.mail, password, memory, today, yes, console)
     if not (out or mbox or send):
         render_nothing_asked(console)
     raise typer.Exit(1 if found.unreadable or refused else 0)
@@ -126,41 +123,46 @@ def _write_mbox(path: Path, messages, sender: str, now, inputs, console) -> None
     render_written(len(messages), str(path), console)
 
 
-def _send(outgoing, settings, memory, today, yes: bool, console) -> bool:
-    """Send after confirmation; True when the server refused a recipient."""
+def _ready_to_send(settings, yes: bool) -> str | None:
+    """What --send needs, checked before anything is shown, written or sent: the server and
+    the password (returned), and a terminal to ask on, or --yes."""
     import os
 
     from partnerkit.errors import UsageError
+    from partnerkit.i18n import _
+    from partnerkit.mail.smtp import smtp_password
+
+    password = smtp_password(settings, os.environ)
+    if not yes and not sys.stdin.isatty():
+        raise UsageError(
+            _(
+                "--send asks before sending, and there is no terminal to ask on; add --yes "
+                "to send without asking (in a scheduled run)."
+            )
+        )
+    return password
+
+
+def _send(outgoing, mail, password, memory, today, yes: bool, console) -> bool:
+    """Send after confirmation; True when the server refused a recipient."""
     from partnerkit.i18n import _, ngettext
-    from partnerkit.mail.smtp import send_all, smtp_password
+    from partnerkit.mail.smtp import send_all
     from partnerkit.render.remind import render_outcome
 
     if not outgoing:
         console.print(_("Nothing to send."))
         return False
-    password = smtp_password(settings, os.environ)
     if not yes:
-        if not sys.stdin.isatty():
-            raise UsageError(
-                _(
-                    "--send asks before sending, and there is no terminal to ask on; add --yes "
-                    "to send without asking (in a scheduled run)."
-                )
-            )
         question = ngettext(
             "Send {n} reminder through {server} as {sender}?",
             "Send {n} reminders through {server} as {sender}?",
             len(outgoing),
         ).format(
-            n=len(outgoing),
-            server=f"{settings.mail.host}:{settings.mail.smtp_port}",
-            sender=settings.mail.sender_address,
+            n=len(outgoing), server=f"{mail.host}:{mail.smtp_port}", sender=mail.sender_address
         )
         if not typer.confirm(question, default=False):
             console.print(_("Nothing was sent."))
             raise typer.Exit(1)
-    outcome = send_all(
-        outgoing, settings.mail, password, lambda reminder: memory.remember(reminder, today)
-    )
+    outcome = send_all(outgoing, mail, password, lambda r: memory.remember(r, today))
     render_outcome(outcome.accepted, outcome.refused, console)
     return bool(outcome.refused)

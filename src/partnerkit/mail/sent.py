@@ -82,6 +82,9 @@ class SentMemory:
         last = self.last_sent(reminder)
         return last is not None and last <= today < last + timedelta(days=days)
 
+    def held_back_of(self, reminders: list[Reminder], today: date, days: int) -> list[Reminder]:
+        return [r for r in reminders if self.held_back(r, today, days)]
+
     def remember(self, reminder: Reminder, today: date) -> None:
         """Note that the server accepted ``reminder`` on ``today``, and keep the file so."""
         items = self.sent.setdefault(_digest(reminder.recipient.key), {})
