@@ -289,3 +289,25 @@ def test_send_without_a_terminal_and_without_yes_is_refused(cli, portfolio):
     assert result.exit_code == 2
     assert "add --yes" in result.stderr
     assert not (portfolio / "state").exists()
+
+
+def test_what_nobody_in_office_owes_is_listed_for_the_coordinator(cli, portfolio):
+    record = portfolio / "partnerships" / "eu-nordverk.yaml"
+    text = record.read_text(encoding="utf-8")
+    owned = "läggs fram på styrgruppen 10 december., owner: p-samordnare, due: 2026-12-10}"
+    assert owned in text
+    record.write_text(text.replace(owned, owned.replace(" owner: p-samordnare,", "")))
+    result = cli("remind", "--as-of", AS_OF, "--lang", "en", cwd=portfolio)
+    assert result.exit_code == 0, result.output
+    unassigned = result.stdout.split("1 thing has nobody in office responsible")[1]
+    assert "2026-12-10 · eu-nordverk · Follow up the decision" in unassigned
+    emma = result.stdout.split("Emma Wallin <emma.wallin@uni.example> (sv) · ")[1]
+    assert emma.startswith("1 thing, the first due 2026-12-05")
+
+
+def test_an_unreadable_record_is_named_and_makes_exit_1(cli, portfolio):
+    (portfolio / "partnerships" / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    result = cli("remind", "--as-of", AS_OF, cwd=portfolio)
+    assert result.exit_code == 1
+    assert "Could not be read: partnerships/broken.yaml:" in result.stderr
+    assert "Sofia Lindberg <sofia.lindberg@nordverk.example>" in result.stdout
