@@ -3,6 +3,7 @@ offered by new's template, removed by forget."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -132,3 +133,13 @@ def test_forget_removes_the_address_and_language_and_the_address_in_texts(cli, t
 def test_the_test_data_in_this_file_is_the_one_in_odd_yaml():
     assert ODD.count(ANNA) == 1
     assert Path(ROOT / "tests" / "edit_cases" / "odd.yaml").exists()
+
+
+def test_the_export_has_the_address_and_language(cli, tmp_path):
+    folder = tmp_path / "tables"
+    run = cli("export", "--as-of", AS_OF, "--format", "csv", "-o", str(folder), cwd=ROOT)
+    assert run.exit_code == 0, run.output
+    with (folder / "contacts.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    sofia = next(row for row in rows if row["name"] == "Sofia Lindberg")
+    assert (sofia["email"], sofia["language"]) == ("sofia.lindberg@nordverk.example", "en")
