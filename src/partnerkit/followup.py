@@ -35,8 +35,9 @@ CHORES = ("brief", "minutes")  # shown only when late or within chore_horizon_da
 
 @dataclass(frozen=True)
 class Item:
-    """Something to do by a date. ``responsible`` maps a party's name to the people on it;
-    ``codes`` are every rule behind the item, ``rule`` the first (the root cause)."""
+    """Something to do by a date. ``responsible`` maps a party's name to the people on it,
+    ``people`` are their ids (those in office: whom ``remind`` writes to); ``codes`` are every
+    rule behind the item, ``rule`` the first (the root cause)."""
 
     kind: str
     due: date
@@ -51,6 +52,7 @@ class Item:
     consequence: date | None = None  # the day that makes it matter (a meeting, an end)
     partnership: str = ""  # the id of the partnership it belongs to
     places: tuple[tuple[str, tuple[str | int, ...], date], ...] = ()  # (rule, path, due) of each
+    people: tuple[str, ...] = ()
 
     def days_from(self, today: date) -> int:
         return (self.due - today).days
@@ -286,6 +288,7 @@ def _item(
         title=title,
         rule=found.rule,
         responsible=people.named(found.responsible, found.role),
+        people=people.in_office(found.responsible),
         path=found.path,
         key=found.key,
         status=OVERDUE if found.late(today) else DUE_SOON,
@@ -543,6 +546,12 @@ class _People:
 
     def party(self, party_id: str) -> str:
         return self.party_names.get(party_id, party_id)
+
+    def in_office(self, person_ids) -> tuple[str, ...]:
+        """The ids of the people in office among ``person_ids``, each once."""
+        found = (self.by_id.get(person_id or "") for person_id in person_ids)
+        active = (p.id for p in found if p is not None and person_active(p, self.today))
+        return tuple(dict.fromkeys(active))
 
     def named(self, person_ids, role: str) -> tuple[tuple[str, str], ...]:
         """The people in office, by party; when none is, the role as vacant on the sides of

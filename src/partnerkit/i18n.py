@@ -9,8 +9,10 @@ so a command that shows no message never reads it.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 LANGUAGES = ("sv", "en")
@@ -53,6 +55,18 @@ def _catalog() -> gettext.NullTranslations:
             "partnerkit", localedir=LOCALE_DIR, languages=[_language], fallback=True
         )
     return _translation
+
+
+@contextlib.contextmanager
+def in_language(lang: str) -> Iterator[str]:
+    """Messages in ``lang`` inside the block, the command's language again after it: for text
+    written to someone in their own language (a reminder), whatever the command's is."""
+    global _translation, _language
+    saved = _translation, _language
+    try:
+        yield set_language(lang)
+    finally:
+        _translation, _language = saved
 
 
 def _(message: str) -> str:

@@ -1,9 +1,9 @@
 """The app: every command group assembled, the error boundary applied, and the console script.
 
-Commands live in one module per group (:mod:`check`, :mod:`followup`, :mod:`report`,
-:mod:`diff`, :mod:`edit`), each declared on that module's ``commands``. Heavy modules (models,
-loader, renderers) are imported inside the commands, so ``partnerkit --version`` stays as fast
-as importing Typer.
+Commands live in one module per group (:mod:`check`, :mod:`followup`, :mod:`remind`,
+:mod:`report`, :mod:`diff`, :mod:`edit`), each declared on that module's ``commands``. Heavy
+modules (models, loader, renderers) are imported inside the commands, so
+``partnerkit --version`` stays as fast as importing Typer.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from partnerkit import __version__
-from partnerkit.cli import check, diff, edit, followup, report
+from partnerkit.cli import check, diff, edit, followup, remind, report
 from partnerkit.cli.common import error_boundary, state
 from partnerkit.cli.localized import LocalizedCommand, LocalizedGroup
 from partnerkit.i18n import N_
 
-GROUPS = (check, followup, report, diff, edit)
+GROUPS = (check, followup, remind, report, diff, edit)
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "partnerkit",

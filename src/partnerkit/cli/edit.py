@@ -235,6 +235,10 @@ def new(
     coordinator_title: Annotated[
         str | None, typer.Option("--coordinator-title", help=N_("The coordinator's title."))
     ] = None,
+    coordinator_email: Annotated[
+        str | None,
+        typer.Option("--coordinator-email", help="The coordinator's work e-mail address."),
+    ] = None,
     folder: FolderOpt = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=N_("Print the record; write nothing."))
@@ -276,6 +280,7 @@ def new(
         coordinator=values["--coordinator"],
         coordinator_id=coordinator_id,
         coordinator_title=coordinator_title,
+        coordinator_email=coordinator_email,
     )
     created = create_new_record(record, folder, settings, cwd, dry_run)
     shown = display_path(created.target, cwd)

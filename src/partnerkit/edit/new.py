@@ -40,6 +40,7 @@ class NewRecord:
     coordinator_id: str = "p-samordnare"
     coordinator_title: str | None = None
     title_en: str | None = None
+    coordinator_email: str | None = None
 
 
 def party_id(name: str) -> str:
@@ -54,6 +55,8 @@ def record_data(new: NewRecord) -> dict:
     person = {"id": new.coordinator_id, "name": new.coordinator, "side": new.university_id}
     if new.coordinator_title:
         person["title"] = new.coordinator_title
+    if new.coordinator_email:
+        person["email"] = new.coordinator_email
     data = {
         "schema_version": "1",
         "id": new.record_id,
@@ -114,7 +117,7 @@ def schema_reference(records: Path, schema: Path) -> str:
 
 
 def new_record_text(new: NewRecord, eol: str = "\n", schema_ref: str = f"../{SCHEMA_PATH}") -> str:
-    from partnerkit.record.models import Partnership
+    from partnerkit.record.models import Partnership, Person
 
     data = record_data(new)
     lines = [
@@ -130,6 +133,11 @@ def new_record_text(new: NewRecord, eol: str = "\n", schema_ref: str = f"../{SCH
         key = info.alias or name
         if key not in data:
             lines.append(f"#   {key}: {_type_text(info.annotation, info.metadata)}")
+    # a person's optional fields, so the work e-mail address and language are found
+    for name, info in Person.model_fields.items():
+        key = info.alias or name
+        if key not in data["people"][0]:
+            lines.append(f"#   people[].{key}: {_type_text(info.annotation, info.metadata)}")
     return eol.join(lines) + eol
 
 

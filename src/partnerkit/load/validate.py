@@ -152,6 +152,7 @@ _VALUE_ERRORS = {
     "greater_than",
     "less_than",
     "finite_number",
+    "email_address",
 }
 
 
@@ -181,6 +182,10 @@ def _value_message(group: list[dict]) -> str:
         "greater_than": lambda: _("The value must be greater than {gt}."),
         "less_than": lambda: _("The value must be less than {lt}."),
         "finite_number": lambda: _("The value must be a finite number, not NaN or infinity."),
+        "email_address": lambda: _(
+            "'{value}' is not an e-mail address. Write a work address such as "
+            "anna.lind@uni.example (letters a-z, digits and . _ - + only)."
+        ),
     }
     return templates[kind]().format(value=_short(value), **{k: ctx[k] for k in ctx})
 

@@ -188,6 +188,12 @@ FIELDS: dict[str, str] = {
     "Person.unit": N_("Faculty, department or unit at the party."),
     "Person.level": N_("The organisational level the person acts on."),
     "Person.active": N_("When the person takes part; set `to` when someone leaves."),
+    "Person.email": N_(
+        "The person's work e-mail address, where `partnerkit remind` sends what they owe."
+    ),
+    "Person.language": N_(
+        "The language reminders to the person are written in: sv or en (Swedish when not given)."
+    ),
     "Sponsor.person_id": N_("The leader: an id from `people`."),
     "Sponsor.side": _SIDE,
     "Sponsor.role": N_("The leader's role in the partnership, e.g. rector, dean or CEO."),
@@ -386,6 +392,7 @@ FIELDS: dict[str, str] = {
 }
 
 VALUES: dict[str, dict[str, str]] = {
+    "Person.language": {"sv": N_("Swedish"), "en": N_("English")},
     "Renewal.mode": {
         "none": N_("not renewed"),
         "by_decision": N_("renewed by decision"),

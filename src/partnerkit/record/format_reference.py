@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, StringConstraints
+from pydantic.fields import FieldInfo
 
 from partnerkit.record.descriptions import FIELDS, VALUES
 from partnerkit.record.models import Partnership, Ref
@@ -30,6 +31,8 @@ def describe_type(tp: Any, metadata: typing.Sequence[Any] = ()) -> str:
     for item in metadata:
         if isinstance(item, Ref):
             return f"id of a {item.kind.replace('_', ' ')}"
+        if isinstance(item, FieldInfo) and _format_of(item) == "email":
+            return "e-mail address"
         if isinstance(item, StringConstraints) and item.pattern:
             return "id (a-z, 0-9 and `-` `_` `.` between them)"
     origin = typing.get_origin(tp)
@@ -52,6 +55,11 @@ def describe_type(tp: Any, metadata: typing.Sequence[Any] = ()) -> str:
         return f"[{tp.__name__}](#{tp.__name__.lower()})"
     names = {str: "text", int: "whole number", float: "number", bool: "true/false", date: "date"}
     return names.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _format_of(info: FieldInfo) -> object:
+    extra = info.json_schema_extra
+    return extra.get("format") if isinstance(extra, dict) else None
 
 
 def _models_in_order(root: type[BaseModel]) -> list[type[BaseModel]]:

@@ -108,6 +108,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "title",
         "unit",
         "source",
+        "email",
+        "language",
     ),
 }
 
@@ -150,6 +152,8 @@ def export_record(
                     c.title,
                     c.unit,
                     c.role,
+                    c.email,
+                    c.language,
                 )
                 for c in contacts_of(report, record)
             ],
