@@ -237,7 +237,7 @@ def new(
     ] = None,
     coordinator_email: Annotated[
         str | None,
-        typer.Option("--coordinator-email", help="The coordinator's work e-mail address."),
+        typer.Option("--coordinator-email", help=N_("The coordinator's work e-mail address.")),
     ] = None,
     folder: FolderOpt = None,
     dry_run: Annotated[

@@ -18,11 +18,18 @@ from partnerkit.cli.common import (
     report_unreadable,
     write_output,
 )
+from partnerkit.i18n import N_
 
 commands = typer.Typer()
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Remind each responsible person of what they owe in the follow-up, one e-mail each, in "
+        "their language. Shows who gets what; writes or sends only with --out, --mbox or --send. "
+        "Exit 1 when a record cannot be read or the server refused a recipient."
+    )
+)
 def remind(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
@@ -32,35 +39,34 @@ def remind(
             "--horizon",
             min=0,
             max=3650,
-            help="Days ahead that count as due soon (followup --horizon N lists the same).",
+            help=N_("Days ahead that count as due soon (followup --horizon N lists the same)."),
         ),
     ] = 30,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Write one .eml draft per person into this folder.", file_okay=False
+            "--out", help=N_("Write one .eml draft per person into this folder."), file_okay=False
         ),
     ] = None,
     mbox: Annotated[
         Path | None,
-        typer.Option("--mbox", help="Write every message into this mailbox file.", dir_okay=False),
+        typer.Option(
+            "--mbox", help=N_("Write every message into this mailbox file."), dir_okay=False
+        ),
     ] = None,
     send: Annotated[
-        bool, typer.Option("--send", help="Send them through the SMTP server of [mail].")
+        bool, typer.Option("--send", help=N_("Send them through the SMTP server of [mail]."))
     ] = False,
     yes: Annotated[
-        bool, typer.Option("--yes", help="Send without asking (for scheduled runs).")
+        bool, typer.Option("--yes", help=N_("Send without asking (for scheduled runs)."))
     ] = False,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Send even what the same person got within repeat_days."),
+        typer.Option("--force", help=N_("Send even what the same person got within repeat_days.")),
     ] = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Remind each responsible person of what they owe in the follow-up, one e-mail each, in
-    their language. Shows who gets what; writes or sends only with --out, --mbox or --send.
-    Exit 1 when a record cannot be read or the server refused a recipient."""
     from datetime import UTC, datetime
 
     from partnerkit.mail.compose import compose, sender_of
