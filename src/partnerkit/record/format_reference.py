@@ -1,6 +1,6 @@
 """The record format as Markdown, generated from the models and the vocabulary table.
 
-The README embeds this text between markers; a test regenerates it and fails when the two
+docs/record-format.md embeds this text between markers; a test regenerates it and fails when the two
 differ, so the documentation cannot drift from the code.
 """
 
