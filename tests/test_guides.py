@@ -8,9 +8,11 @@ How a guide marks what is run:
   exit 0, or the code given in the info string: ```` ```console exit=1 ````. ``> FILE`` at
   the end writes the output to FILE, as a shell would.
 - Every other non-empty line of the block is output that the command before it shows. Spaces
-  and line breaks are compared loosely, and `` … `` (an ellipsis between spaces) stands for
-  anything: the parts on either side must appear in that order. Show short excerpts, so that a
-  changed wording fails one line here rather than a whole screen.
+  and line breaks are compared loosely, and an ellipsis ``…`` standing alone (between spaces,
+  or at the start or end of the line) stands for anything: the parts on either side must
+  appear in that order; a line that is only ``…`` says that output was left out. Show short
+  excerpts, and leave out with ``…`` what other work may change (numbers, labels, quotes), so
+  that a changed wording fails one line here rather than a whole screen.
 - Each block runs in a fresh folder holding a copy of the example records
   (``partnerships/``), with ``PARTNERKIT_LANG`` set to the guide's language. A comment just
   before the block, ``<!-- guide-test {"edit": FILE, "replace": OLD, "with": NEW} -->``,
@@ -101,9 +103,12 @@ def loose(text: str) -> str:
     return " ".join(text.split())
 
 
+ELLIPSIS = re.compile(r"(?:^| )…(?: |$)")
+
+
 def shows(output: str, line: str) -> bool:
     position = 0
-    for part in loose(line).split(" … "):
+    for part in filter(None, ELLIPSIS.split(loose(line))):
         position = output.find(part, position)
         if position < 0:
             return False
@@ -182,6 +187,8 @@ def test_each_guide_links_to_its_twin():
 def test_shown_lines_match_loosely_and_in_order():
     output = loose("a.yaml:3:7  fel  YAML-01  Kan inte läsa\n   3 |  x: y")
     assert shows(output, "fel YAML-01 … x: y")
+    assert shows(output, "… YAML-01 …") and shows(output, "…")
+    assert not shows(output, "fel YAML-01…x: y")  # an ellipsis inside a word is text
     assert not shows(output, "x: y … YAML-01")
     assert not shows(output, "YAML-02")
 
