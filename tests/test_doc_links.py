@@ -1,5 +1,5 @@
-"""Every relative link in README.md and docs/*.md leads somewhere: the file exists, and an
-#anchor names a heading of that page (GitHub's heading ids)."""
+"""Every relative link in README.md, ARCHITECTURE.md and docs/*.md leads somewhere: the file
+exists, and an #anchor names a heading of that page (GitHub's heading ids)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+PAGES = [ROOT / "README.md", ROOT / "ARCHITECTURE.md", *sorted((ROOT / "docs").glob("*.md"))]
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
