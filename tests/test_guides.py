@@ -14,9 +14,10 @@ How a guide marks what is run:
   excerpts, and leave out with ``…`` what other work may change (numbers, labels, quotes), so
   that a changed wording fails one line here rather than a whole screen.
 - Each block runs in a fresh folder holding a copy of the example records
-  (``partnerships/``), with ``PARTNERKIT_LANG`` set to the guide's language. A comment just
-  before the block, ``<!-- guide-test {"edit": FILE, "replace": OLD, "with": NEW} -->``,
-  changes the copy first (OLD must occur exactly once): that is how a guide shows a mistake.
+  (``partnerships/``) and of ``schema/``, as in a records repository, with
+  ``PARTNERKIT_LANG`` set to the guide's language. A comment just before the block,
+  ``<!-- guide-test {"edit": FILE, "replace": OLD, "with": NEW} -->``, changes the copy first
+  (OLD must occur exactly once): that is how a guide shows a mistake.
 - A command that has ``--as-of`` must be given one, so that the guide's dates hold forever.
 
 When a command's output changes on purpose, the failure shows the whole real output: copy
@@ -126,6 +127,7 @@ CASES = [
 @pytest.mark.parametrize(("lang", "block"), CASES)
 def test_guide_block_runs_as_shown(lang: str, block: Block, cli, tmp_path: Path):
     shutil.copytree(EXAMPLES, tmp_path / "partnerships")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")  # where the records' modeline leads
     if block.edit:
         record = tmp_path / block.edit["edit"]
         text = record.read_text(encoding="utf-8")
