@@ -1,7 +1,7 @@
 """The record format as Markdown, generated from the models, the vocabulary table and the
 field descriptions (the same English texts the JSON Schema shows in the editor).
 
-The README embeds this text between markers; a test regenerates it and fails when the two
+docs/record-format.md embeds this text between markers; a test regenerates it and fails when the two
 differ, so the documentation cannot drift from the code.
 """
 
