@@ -1,6 +1,7 @@
 """Regenerate the generated parts of the documentation: the command reference in
 docs/commands.md (from the command line's declarations) and the record format reference in
-docs/record-format.md (from the models).
+docs/record-format.md (from the models), and the rules reference in docs/rules.md and
+docs/rules.sv.md (from the rules; check's SARIF links each rule there).
 
 python scripts/readme.py          # rewrite the pages in place
 python scripts/readme.py --check  # exit 1 if a page is out of date
@@ -13,14 +14,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from partnerkit.cli.reference import command_reference
+from partnerkit.i18n import in_language
 from partnerkit.record.format_reference import format_reference
+from partnerkit.render.rules import rules_markdown
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 # page → the marked sections it holds and the function that generates each
 GENERATED: dict[Path, dict[str, Callable[[], str]]] = {
     DOCS / "commands.md": {"command-reference": command_reference},
     DOCS / "record-format.md": {"format-reference": format_reference},
+    DOCS / "rules.md": {"rules-reference": lambda: _in("en", rules_markdown)},
+    DOCS / "rules.sv.md": {"rules-reference": lambda: _in("sv", rules_markdown)},
 }
+
+
+def _in(lang: str, generate: Callable[[], str]) -> str:
+    with in_language(lang):
+        return generate()
 
 
 def render(text: str, sections: dict[str, Callable[[], str]]) -> str:

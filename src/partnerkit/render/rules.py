@@ -70,6 +70,37 @@ def render_rules_table(rules: list[Rule], console: Console) -> None:
     console.print(table)
 
 
+def rules_markdown() -> str:
+    """Every finding code explained, one section each (``## LEAD-01``, so its anchor is
+    ``#lead-01``): the page that check's SARIF links each rule to (``helpUri``)."""
+    from partnerkit.load.codes import BUILTIN, code_info
+    from partnerkit.rules import all_rules
+
+    sections = []
+    for code in BUILTIN:
+        info = code_info(code)
+        heading = f"## {code}\n\n**{_(info.title)}** (`{info.name}`)"
+        sections.append(f"{heading}\n\n{_(info.explanation)}")
+    for item in all_rules().values():
+        sections.append(_rule_markdown(item))
+    return "\n\n".join(sections)
+
+
+def _rule_markdown(item: Rule) -> str:
+    lines = [f"## {item.code}", "", f"**{_(item.title)}** (`{item.name}`)", ""]
+    lines += [rule_text(item.explanation), ""]
+    lines += [
+        f"- {_('criterion')}: {label('criterion', item.criterion)}",
+        f"- {_('severity')}: {_severity_text(item)}",
+        f"- {_('phases')}: {_phases_text(item)}",
+        f"- {_('source')}: {rule_text(item.source)}",
+    ]
+    for heading, snippet in ((_("fails"), item.bad), (_("passes"), item.good)):
+        if snippet:
+            lines += ["", f"{heading}:", "", "```yaml", snippet.rstrip("\n"), "```"]
+    return "\n".join(lines)
+
+
 def render_builtin(code: str, console: Console) -> None:
     """A built-in check (file, YAML, schema, references) explained."""
     from partnerkit.load.codes import code_info

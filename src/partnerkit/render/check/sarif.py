@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from partnerkit import __version__
+from partnerkit import DOCUMENTATION, __version__
 from partnerkit.files.discovery import nearest
-from partnerkit.i18n import _
+from partnerkit.i18n import _, current_language
 from partnerkit.load.codes import BUILTIN, code_info
 from partnerkit.load.pipeline import CheckResult
 from partnerkit.rules import all_rules
@@ -28,11 +28,18 @@ def _rule_descriptor(code: str) -> dict[str, object]:
         "shortDescription": {"text": _(info.title)},
         "fullDescription": {"text": rule_text(info.explanation)},
         "help": {"text": rule_text(info.explanation)},
+        "helpUri": help_uri(code),
         "defaultConfiguration": {"level": LEVEL[info.default_severity]},
     }
     if info.criterion:
         descriptor["properties"] = {"criterion": info.criterion}
     return descriptor
+
+
+def help_uri(code: str) -> str:
+    """The rule's section in the rules reference (docs/rules.md, in Swedish docs/rules.sv.md)."""
+    page = "rules.sv.md" if current_language() == "sv" else "rules.md"
+    return f"{DOCUMENTATION}/{page}#{code.lower()}"
 
 
 def repository_root(folder: Path) -> Path:
