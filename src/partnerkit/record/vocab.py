@@ -183,6 +183,40 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
         "communication": Term("kommunikation", "communication"),
         "resource_allocation": Term("resursfördelning", "resource allocation"),
     },
+    "resource_kind": {
+        "personnel_fte": Term("personaltid", "staff time"),
+        "money": Term("pengar", "money"),
+        "in_kind": Term("in natura", "in kind"),
+        "infrastructure": Term("infrastruktur", "infrastructure"),
+        "premises": Term("lokaler", "premises"),
+        "positions": Term("tjänster", "positions"),
+    },
+    "resource_unit": {
+        "FTE": Term("helårsarbetskrafter", "FTE"),
+        "SEK": Term("kr", "SEK"),
+        "SEK_per_year": Term("kr per år", "SEK per year"),
+        "percent_of_post": Term("procent av en tjänst", "percent of a post"),
+        "count": Term("antal", "number"),
+    },
+    "resource_status": {
+        "planned": Term("planerad", "planned"),
+        "committed": Term("utlovad", "committed"),
+        "used": Term("använd", "used"),
+    },
+    "direction": {
+        "increase": Term("öka", "increase"),
+        "decrease": Term("minska", "decrease"),
+        "maintain": Term("bibehålla", "maintain"),
+    },
+    "frequency": {
+        "quarterly": Term("kvartalsvis", "quarterly"),
+        "yearly": Term("årligen", "yearly"),
+    },
+    "meeting_kind": {
+        "ordinary": Term("ordinarie möte", "ordinary meeting"),
+        "extra": Term("extra möte", "extra meeting"),
+        "partnership_day": Term("partnerskapsdag", "partnership day"),
+    },
 }
 
 

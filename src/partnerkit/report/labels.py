@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from partnerkit.followup import HEALTH_SYMBOL
+from partnerkit.formatting import Formatter
 from partnerkit.i18n import N_, _
 from partnerkit.record.vocab import label
-from partnerkit.report.formatting import Formatter
 from partnerkit.rules import criterion_families
 
 # Short names of the handbook criteria: the families of their rule codes (never translated).
@@ -239,26 +239,6 @@ ENUMS = {
         "completed": N_("completed"),
         "continued": N_("continued"),
     },
-    "resource_kind": {
-        "personnel_fte": N_("staff time"),
-        "money": N_("money"),
-        "in_kind": N_("in kind"),
-        "infrastructure": N_("infrastructure"),
-        "premises": N_("premises"),
-        "positions": N_("positions"),
-    },
-    "resource_unit": {
-        "FTE": N_("FTE"),
-        "SEK": N_("SEK"),
-        "SEK_per_year": N_("SEK per year"),
-        "percent_of_post": N_("{percent} of a post"),
-        "count": N_("count"),
-    },
-    "resource_status": {
-        "planned": N_("planned"),
-        "committed": N_("committed"),
-        "used": N_("used"),
-    },
     "status": {
         "open": N_("open"),
         "done": N_("done"),
@@ -335,8 +315,7 @@ def reason_text(kind: str, subject: object, fmt: Formatter) -> str:
     return message.format(subject=subject)
 
 
-def resource_amount(amount: float | None, unit: str, fmt: Formatter, t: Labels) -> str:
-    """An earmarked resource's amount with its unit: 0,4 FTE, 500 000 kr per år, 20 % of a post."""
-    if amount is not None and unit == "percent_of_post":
-        return t.enum("resource_unit", unit).format(percent=fmt.percent(amount / 100))
-    return fmt.amount(amount, t.enum("resource_unit", unit) if unit else "")
+def resource_amount(amount: float | None, unit: str | None, fmt: Formatter) -> str:
+    """An earmarked resource's amount with its unit: 0,4 helårsarbetskrafter, 500 000 kr per år,
+    20 % av en tjänst."""
+    return fmt.quantity(amount, unit)
