@@ -212,6 +212,14 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
         "quarterly": Term("kvartalsvis", "quarterly"),
         "yearly": Term("årligen", "yearly"),
     },
+    "rating": {
+        "red": Term("röd", "red"),
+        "amber": Term("gul", "amber"),
+        "green": Term("grön", "green"),
+        "low": Term("låg", "low"),
+        "medium": Term("medel", "medium"),
+        "high": Term("hög", "high"),
+    },
     "meeting_kind": {
         "ordinary": Term("ordinarie möte", "ordinary meeting"),
         "extra": Term("extra möte", "extra meeting"),
