@@ -22,6 +22,7 @@ from typing import Any
 from partnerkit.edit.splice import DataPath, Document
 from partnerkit.errors import UsageError
 from partnerkit.i18n import _, ngettext
+from partnerkit.record.vocab import label
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def close_decision(doc: Document, decision_id: str, day: date, status: str = "do
     if current != "open":
         raise UsageError(
             _("The decision {id} is already {status}; there is nothing to close.").format(
-                id=decision_id, status=current
+                id=decision_id, status=label("status", str(current))
             )
         )
     path: DataPath = ("decisions", index)
@@ -195,7 +196,7 @@ def close_decision(doc: Document, decision_id: str, day: date, status: str = "do
     doc.set_key(path, "closed", day, order)
     return Change(
         _("Closed decision {id} on {date} (status {status}).").format(
-            id=decision_id, date=day.isoformat(), status=status
+            id=decision_id, date=day.isoformat(), status=label("status", status)
         ),
         splice,
     )
@@ -235,7 +236,7 @@ def add_meeting(doc: Document, body_id: str, day: date, details: MeetingDetails)
             doc, body_id, (*body_path, "meetings", same_day[0]), details, new_ids
         )
         message = _("Recorded the planned meeting of {body} on {date} as {status}.").format(
-            body=body_id, date=iso, status=details.status
+            body=body_id, date=iso, status=label("status", details.status)
         )
     else:
         meeting = _compact(
@@ -289,7 +290,11 @@ def _update_planned(
             _(
                 "{body} already has a meeting on {date} ({status}); "
                 "partnerkit does not add it twice."
-            ).format(body=body_id, date=meeting.get("date"), status=meeting.get("status", "held"))
+            ).format(
+                body=body_id,
+                date=meeting.get("date"),
+                status=label("status", str(meeting.get("status", "held"))),
+            )
         )
     order = field_order("Meeting")
     splice = doc.set_key(path, "status", details.status, order)

@@ -8,8 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from partnerkit import formatting
 from partnerkit.config import Thresholds
 from partnerkit.i18n import _
+from partnerkit.record.vocab import label as vocab_label
 from partnerkit.render.check.text import severity_label
 from partnerkit.rules.base import PHASES, Rule
 from partnerkit.values import field_names
@@ -41,7 +43,7 @@ def rules_json(rules: list[Rule]) -> str:
 def _severity_text(item: Rule) -> str:
     parts = [severity_label(item.severity)]
     for severity in sorted(set(item.by_phase.values()), reverse=True):
-        phases = [p for p in PHASES if item.by_phase.get(p) == severity]
+        phases = [vocab_label("phase", p) for p in PHASES if item.by_phase.get(p) == severity]
         parts.append(f"{severity_label(severity)} ({', '.join(phases)})")
     if item.escalation:
         parts.append(_(item.escalation))
@@ -49,7 +51,16 @@ def _severity_text(item: Rule) -> str:
 
 
 def _phases_text(item: Rule) -> str:
-    return _("all") if len(item.phases) == len(PHASES) else ", ".join(item.phases)
+    if len(item.phases) == len(PHASES):
+        return _("all")
+    return ", ".join(vocab_label("phase", p) for p in item.phases)
+
+
+def _option_value(value: object) -> str:
+    """A threshold's default as the reader writes numbers (0,2 in Swedish)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.number(value)
+    return str(value)
 
 
 def render_rules_table(rules: list[Rule], console: Console) -> None:
@@ -58,7 +69,11 @@ def render_rules_table(rules: list[Rule], console: Console) -> None:
         table.add_column(header, overflow="fold")
     for item in rules:
         table.add_row(
-            item.code, item.criterion, _severity_text(item), _phases_text(item), _(item.title)
+            item.code,
+            vocab_label("criterion", item.criterion),
+            _severity_text(item),
+            _phases_text(item),
+            _(item.title),
         )
     console.print(table)
 
@@ -88,7 +103,7 @@ def render_rule(item: Rule, console: Console) -> None:
     console.print(Text(_(item.explanation)))
     console.print()
     rows = (
-        (_("criterion"), item.criterion),
+        (_("criterion"), vocab_label("criterion", item.criterion)),
         (_("severity"), _severity_text(item)),
         (_("phases"), _phases_text(item)),
         (_("source"), item.source),
@@ -99,7 +114,7 @@ def render_rule(item: Rule, console: Console) -> None:
     if item.options:
         console.print(Text(_("options (partnerkit.toml, [thresholds]):"), style="dim"))
         for name in item.options:
-            console.print(f"  {name} = {defaults[name]}")
+            console.print(f"  {name} = {_option_value(defaults[name])}")
     for label, snippet in ((_("fails"), item.bad), (_("passes"), item.good)):
         if snippet:
             console.print()
