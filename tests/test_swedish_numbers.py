@@ -203,3 +203,39 @@ def test_swedish_outputs_have_no_raw_vocabulary_and_no_decimal_points(cli, tmp_p
             if DECIMAL_POINT.search(line):
                 problems.append(f"{name}:{number}: decimal point: {line.strip()}")
     assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_huge_and_tiny_numbers_render_in_every_output(cli, tmp_path, language):
+    """A record check accepts (amount 1e300, a value of 10^18 and a half, 0.0000001) renders
+    in every command that shows numbers (issue 18, item 1)."""
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    text = (ROOT / "tests" / "rules" / "base.yaml").read_text("utf-8")
+    for old, new in [
+        ("    amount: 500000\n", "    amount: 1e300\n"),
+        ("    amount: 300000\n", "    amount: 0.0000001\n"),
+        ("{date: 2025-12-31, value: 18}", "{date: 2025-12-31, value: 1000000000000000000.5}"),
+    ]:
+        assert old in text
+        text = text.replace(old, new)
+    (folder / "base.yaml").write_text(text, "utf-8")
+    commands = [
+        ("check",),
+        ("followup",),
+        ("followup", "--format", "markdown"),
+        ("report",),
+        ("report", "--html", str(tmp_path / "r.html")),
+        ("report", "--partnership", "base-nordverk"),
+        ("export", "-o", str(tmp_path / "x.xlsx")),
+        ("export", "--format", "csv", "-o", str(tmp_path / "csv")),
+    ]
+    outputs = []
+    for args in commands:
+        run = cli(*args, "--as-of", AS_OF, "--lang", language, cwd=tmp_path)
+        assert run.exit_code == 0, (args, run.output)
+        outputs.append(run.stdout)
+    tiny = "0,0000001" if language == "sv" else "0.0000001"
+    assert tiny in outputs[3]
+    huge = formatting.number(1e300, language)
+    assert huge in outputs[3] and huge in outputs[5]
