@@ -239,3 +239,13 @@ def test_huge_and_tiny_numbers_render_in_every_output(cli, tmp_path, language):
     assert tiny in outputs[3]
     huge = formatting.number(1e300, language)
     assert huge in outputs[3] and huge in outputs[5]
+
+
+def test_a_bound_of_the_format_is_written_the_swedish_way(cli, tmp_path):
+    record = tmp_path / "base.yaml"
+    text = (ROOT / "tests" / "rules" / "base.yaml").read_text("utf-8")
+    record.write_text(text.replace("    amount: 0.5\n", "    amount: -2.5\n"), "utf-8")
+    run = cli("check", str(record), "--as-of", AS_OF, "--lang", "sv", cwd=tmp_path)
+    assert run.exit_code == 1
+    assert "Värdet måste vara minst 0." in run.stdout
+    assert "0.0" not in run.stdout
