@@ -10,12 +10,14 @@ and shows ``None`` as a dash.
 
 from __future__ import annotations
 
-import decimal
-import math
-from datetime import date
-from numbers import Real
+from typing import TYPE_CHECKING
 
 from partnerkit.i18n import _, current_language, ngettext
+
+if TYPE_CHECKING:  # the check path imports this module: decimal and Babel only when used
+    import decimal
+    from datetime import date
+    from numbers import Real
 
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 DASH = "–"
@@ -30,6 +32,8 @@ def language(lang: str | None = None) -> str:
 def _decimal(value: Real, digits: int | None) -> decimal.Decimal:
     """The value as a decimal with the digits a reader expects: as written (the shortest
     representation of a float, never its binary noise), or rounded half up to ``digits``."""
+    import decimal
+
     exact = decimal.Decimal(repr(value) if isinstance(value, float) else value)
     if digits is None:
         return exact
@@ -37,9 +41,11 @@ def _decimal(value: Real, digits: int | None) -> decimal.Decimal:
         return exact.quantize(decimal.Decimal(1).scaleb(-digits), decimal.ROUND_HALF_UP)
 
 
-def _wide() -> decimal.localcontext:
+def _wide():
     """Room for every digit of any float (up to 1e308, with fractions): ``decimal``'s default 28
     digits make 10^18 with decimals an InvalidOperation."""
+    import decimal
+
     return decimal.localcontext(prec=700)
 
 
@@ -53,13 +59,13 @@ def number(value: Real | None, lang: str | None = None, digits: int | None = Non
     Integers stay integers (4, not 4,0); a huge or tiny number is written out in full."""
     if value is None:
         return DASH
-    if isinstance(value, float) and not math.isfinite(value):
-        return DASH if math.isnan(value) else ("-∞" if value < 0 else "∞")
+    if isinstance(value, float) and value - value != 0:  # infinite or not a number
+        return DASH if value != value else ("-∞" if value < 0 else "∞")
     from babel.numbers import format_decimal
 
     exact = _decimal(value, digits)
     if exact == 0:
-        exact = decimal.Decimal(0)  # no "-0"
+        exact = abs(exact.to_integral())  # no "-0"
     with _wide():
         return format_decimal(
             exact, _pattern(exact), LOCALES[language(lang)], decimal_quantization=False
