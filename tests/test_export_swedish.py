@@ -59,7 +59,7 @@ def test_swedish_csv_is_split_by_semicolons_with_decimal_commas(cli, tmp_path):
     indicators = _csv(folder / "goals_indicators.csv", ";")
     digital = next(r for r in indicators if r["Indikatorns id"] == "i-digitala-besok")
     assert digital["Senaste"] == "19,5"
-    assert digital["Riktning"] in {"öka", "minska", "bibehålla"}
+    assert digital["Riktning"] in {"ska öka", "ska minska", "ska behållas"}
     assert {r["Enligt plan"] for r in indicators} <= {"ja", "nej", ""}
     activities = _csv(folder / "activities.csv", ";")
     assert {r["Status"] for r in activities} <= {"planerat", "pågår", "avslutat", "inställt"}

@@ -112,7 +112,7 @@ def percent(fraction: Real | None, lang: str | None = None) -> str:
 
 
 def quantity(amount: Real | None, unit: str | None, lang: str | None = None) -> str:
-    """An amount with its unit, as a sentence writes it: 0,5 helårsarbetskrafter,
+    """An amount with its unit, as a sentence writes it: 0,5 heltidsekvivalenter,
     1 800 000 kr per år, 20 % av en tjänst, 3 st.; in English 0.5 FTE, 1,800,000 SEK per year,
     20% of a post, 3 items. A unit outside the vocabulary is written after the number."""
     if amount is None:

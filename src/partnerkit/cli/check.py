@@ -168,16 +168,17 @@ def schema(
     ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Print the JSON Schema of a record, derived from the record models."""
+    """Print the JSON Schema of a record, derived from the record models, with a description
+    of every field in the chosen language (the editor shows it on hover)."""
     from partnerkit.i18n import _
-    from partnerkit.record.json_schema import schema_text
+    from partnerkit.record.json_schema import is_current_schema, schema_text
 
     text = schema_text()
     if check_file is not None:
         from partnerkit.files.reader import read_text
 
         current = read_text(check_file, 1 << 24, _("The schema file"))
-        if current != text:
+        if not is_current_schema(current):
             sys.stderr.write(
                 _("{path} is out of date: run partnerkit schema -o {path}").format(path=check_file)
                 + "\n"

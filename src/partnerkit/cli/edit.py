@@ -269,6 +269,12 @@ def new(
         return
     if created.folder_created:
         _out(_("Created the folder {folder}.").format(folder=created.target.parent))
+    if created.schema_created is not None:
+        _out(
+            _("Created {file}, which your editor uses to explain the record's fields.").format(
+                file=display_path(created.schema_created, cwd)
+            )
+        )
     _out(_("Created {file}; check it with: partnerkit check {file}").format(file=shown))
 
 

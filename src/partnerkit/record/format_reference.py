@@ -1,4 +1,5 @@
-"""The record format as Markdown, generated from the models and the vocabulary table.
+"""The record format as Markdown, generated from the models, the vocabulary table and the
+field descriptions (the same English texts the JSON Schema shows in the editor).
 
 The README embeds this text between markers; a test regenerates it and fails when the two
 differ, so the documentation cannot drift from the code.
@@ -13,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, StringConstraints
 
+from partnerkit.record.descriptions import FIELDS, VALUES
 from partnerkit.record.models import Partnership, Ref
 from partnerkit.record.vocab import VOCABULARIES
 
@@ -91,11 +93,26 @@ def model_markdown(model: type[BaseModel]) -> str:
     lines = [f"#### {model.__name__}", ""]
     if model.__doc__:
         lines += [" ".join(model.__doc__.split()), ""]
-    lines += ["| field | type | default |", "|---|---|---|"]
+    lines += ["| field | type | default | meaning |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
+        key = info.alias or name
         kind = describe_type(info.annotation, info.metadata)
-        lines.append(f"| `{info.alias or name}` | {kind} | {_default(info)} |")
+        meaning = _cell(_meaning(f"{model.__name__}.{key}"))
+        lines.append(f"| `{key}` | {kind} | {_default(info)} | {meaning} |")
     return "\n".join(lines)
+
+
+def _meaning(field: str) -> str:
+    """The field's description, with the meaning of each fixed value that has no vocabulary."""
+    text = FIELDS.get(field, "")
+    values = VALUES.get(field)
+    if values:
+        text += " " + "; ".join(f"`{value}`: {label}" for value, label in values.items()) + "."
+    return text
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def vocabulary_markdown() -> str:

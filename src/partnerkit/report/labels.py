@@ -316,7 +316,7 @@ def reason_text(kind: str, subject: object, fmt: Formatter) -> str:
 
 
 def resource_amount(amount: float | None, unit: str | None, fmt: Formatter) -> str:
-    """An earmarked resource's amount with its unit: 0,4 helårsarbetskrafter, 500 000 kr per år,
+    """An earmarked resource's amount with its unit: 0,4 heltidsekvivalenter, 500 000 kr per år,
     20 % av en tjänst."""
     return fmt.quantity(amount, unit)
 
