@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from partnerkit import formatting
 from partnerkit.edit.splice import DataPath, Document
 from partnerkit.errors import UsageError
 from partnerkit.i18n import _, ngettext
@@ -392,7 +393,7 @@ def add_measurement(
         if isinstance(existing, dict) and existing.get("date") == iso:
             raise UsageError(
                 _("{indicator} already has a measurement dated {date} ({value}).").format(
-                    indicator=indicator_id, date=iso, value=existing.get("value")
+                    indicator=indicator_id, date=iso, value=_number(existing.get("value"))
                 )
             )
     entry = _compact({"date": day, "value": value, "note": note})
@@ -400,10 +401,17 @@ def add_measurement(
     splice = doc.add_items(path, "measurements", [entry], position, field_order("Indicator"))
     return Change(
         _("Recorded {value} for {indicator} on {date}.").format(
-            value=entry["value"], indicator=indicator_id, date=iso
+            value=_number(entry["value"]), indicator=indicator_id, date=iso
         ),
         splice,
     )
+
+
+def _number(value: object) -> object:
+    """A measured value as the reader writes numbers: 4,2 in Swedish."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.number(value)
+    return value
 
 
 CLOSING_RULES = ("CLOSE-01", "CLOSE-02", "CLOSE-03")
@@ -460,7 +468,7 @@ def change_phase(
     if phase == current:
         raise UsageError(
             _("The partnership is already in the phase {phase} (since {date}).").format(
-                phase=phase, date=since
+                phase=label("phase", str(phase)), date=since
             )
         )
     if isinstance(since, str) and iso < since:
@@ -484,7 +492,7 @@ def change_phase(
     doc.add_items(("lifecycle",), "history", entries, None, order)
     return Change(
         _("Changed the phase from {old} to {new} on {date}.").format(
-            old=current, new=phase, date=iso
+            old=label("phase", str(current)), new=label("phase", str(phase)), date=iso
         ),
         splice,
     )
@@ -528,6 +536,10 @@ def add_assessment(doc: Document, day: date, details: AssessmentDetails) -> Chan
             "Added an assessment ({instrument}) dated {date} with {n} score.",
             "Added an assessment ({instrument}) dated {date} with {n} scores.",
             len(details.scores or []),
-        ).format(instrument=details.instrument, date=day.isoformat(), n=len(details.scores or [])),
+        ).format(
+            instrument=label("instrument", details.instrument),
+            date=day.isoformat(),
+            n=len(details.scores or []),
+        ),
         splice,
     )
