@@ -249,3 +249,21 @@ def test_a_bound_of_the_format_is_written_the_swedish_way(cli, tmp_path):
     assert run.exit_code == 1
     assert "Värdet måste vara minst 0." in run.stdout
     assert "0.0" not in run.stdout
+
+
+def test_edit_messages_show_labels_and_decimal_commas(cli, tmp_path):
+    import shutil
+
+    shutil.copytree(EXAMPLES, tmp_path / "partnerships")
+    steps = [
+        (("measure", "eu-nordverk", "i-indok", "7.5", "--date", "2026-11-29"), "värdet 7,5 för"),
+        (
+            ("phase", "eu-nordverk", "utvardering", "--date", "2026-11-30"),
+            "från drift till utvärdering",
+        ),
+        (("close", "eu-nordverk", "d-2026-03", "--date", "2026-11-30"), "(status klart)"),
+    ]
+    for args, expected in steps:
+        run = cli(*args, "--lang", "sv", cwd=tmp_path)
+        assert run.exit_code == 0, run.output
+        assert expected in run.stdout
