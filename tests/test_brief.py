@@ -201,7 +201,7 @@ def test_coming_up_is_what_falls_due_in_the_120_days_from_the_meeting(brief):
         "- 2026-12-31: Action plan item: Fler examensarbeten (COORD-05)",
         "- 2026-12-31: Update the follow-up log (the last entry is from 2026-10-02). (COORD-03)",
         "- 2027-03-01: Agree the next action plan: the current one ends on 2026-12-31. (GOAL-06)",
-        "- 2027-03-01: Measure the indicator 'Examensarbeten per år' (last value from "
+        "- 2027-03-01: Measure the indicator “Examensarbeten per år” (last value from "
         "2025-12-31). (GOAL-04)",
         "- 2027-04-09: Hold the next leadership meeting (the last was on 2026-04-09). (LEAD-02)",
     ]  # not the meeting itself

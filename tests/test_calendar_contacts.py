@@ -134,7 +134,7 @@ def test_the_base_record_gives_these_events(export):
         ("2026-12-31", "Action plan item: Fler examensarbeten"),
         ("2026-12-31", "Update the follow-up log (the last entry"),
         ("2027-03-01", "Agree the next action plan: the current "),
-        ("2027-03-01", "Measure the indicator 'Examensarbeten pe"),
+        ("2027-03-01", "Measure the indicator “Examensarbeten pe"),
         ("2027-04-09", "Hold the next leadership meeting (the la"),
         ("2027-05-20", "Run the joint self-assessment (the last "),
     ]  # the partnership council's cadence (2027-07-10) is part of the leadership meeting

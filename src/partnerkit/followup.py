@@ -17,7 +17,7 @@ from functools import partial
 
 from partnerkit.config import Config, Thresholds
 from partnerkit.findings import Finding, Severity
-from partnerkit.i18n import N_, _, named, ngettext
+from partnerkit.i18n import N_, _, named, ngettext, quoted
 from partnerkit.load.pipeline import CheckResult, FileReport, OnRecord
 from partnerkit.obligations import Obligation, obligations
 from partnerkit.record.models import Partnership
@@ -358,7 +358,7 @@ _SIMPLE_TITLES = {
     ),
     "action_item": (N_("Action plan item: {title}"), {"title": "text"}),
     "indicator": (
-        N_("Measure the indicator '{name}' (last value from {date})."),
+        N_("Measure the indicator {name} (last value from {date})."),
         {"name": "name", "date": "last"},
     ),
     "assessment": (
@@ -376,7 +376,10 @@ def _title(found: Obligation, today: date, people: _People, resources: int = 0) 
     """What to do, worded for ``today``: a deadline that has passed is said as passed."""
     if found.kind in _SIMPLE_TITLES:
         text, fields = _SIMPLE_TITLES[found.kind]
-        return _(text).format(**{name: found.args[fact] for name, fact in fields.items()})
+        values = {name: found.args[fact] for name, fact in fields.items()}
+        if "name" in values:
+            values["name"] = quoted(str(values["name"]))
+        return _(text).format(**values)
     if found.kind in ("renewal", "expiry"):
         return _agreement_title(found.kind, found.due, found.args["end"], today, resources)
     return _WORDED_TITLES[found.kind](found, today, people)
@@ -447,10 +450,10 @@ def _contact_title(found: Obligation, today: date, people: _People) -> str:
 
 def _resource_title(found: Obligation, today: date, people: _People) -> str:
     if found.late(today):
-        text = _("The earmarked resource '{purpose}' ended on {date}: renew or replace it.")
+        text = _("The earmarked resource {purpose} ended on {date}: renew or replace it.")
     else:
-        text = _("The earmarked resource '{purpose}' ends on {date}: renew or replace it.")
-    return text.format(purpose=found.args["purpose"], date=found.due)
+        text = _("The earmarked resource {purpose} ends on {date}: renew or replace it.")
+    return text.format(purpose=quoted(str(found.args["purpose"])), date=found.due)
 
 
 _WORDED_TITLES = {

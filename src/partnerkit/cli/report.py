@@ -155,6 +155,14 @@ def export(
             ),
         ),
     ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter",
+            help="The CSV field separator: one character, or tab "
+            "(default: ; in Swedish, for Excel with Swedish settings, and , in English).",
+        ),
+    ] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
@@ -162,17 +170,27 @@ def export(
     from partnerkit.errors import UsageError
     from partnerkit.files.discovery import guard_output
     from partnerkit.i18n import _, current_language
-    from partnerkit.report.export import collect, export_on_record, write_csv, xlsx_bytes
+    from partnerkit.report.export import (
+        collect,
+        delimiter_from,
+        export_on_record,
+        write_csv,
+        xlsx_bytes,
+    )
 
     choice(output_format, EXPORT_FORMATS, "--format")
-    on_record = partial(export_on_record, lang=current_language())
+    language = current_language()
+    if delimiter is not None and output_format != "csv":
+        raise UsageError(_("--delimiter is for --format csv."))
+    separator = delimiter_from(delimiter, language)
+    on_record = partial(export_on_record, lang=language)
     result = load_portfolio(paths, as_of, config, on_record)[0]
     if report_unreadable(result):
         raise typer.Exit(1)  # nothing to export; no file is written
     tables, _unreadable = collect(result)
     if output_format == "xlsx":
         today = today_from(as_of)
-        _write(output or Path("partnerkit-export.xlsx"), xlsx_bytes(tables, today), paths)
+        _write(output or Path("partnerkit-export.xlsx"), xlsx_bytes(tables, today, language), paths)
         return
     folder = output or Path("partnerkit-export")
     guard_output(folder, list(paths or []), Path.cwd())
@@ -183,5 +201,5 @@ def export(
     if not folder.parent.is_dir():
         raise UsageError(_("The folder {folder} does not exist.").format(folder=folder.parent))
     folder.mkdir(exist_ok=True)
-    for path in write_csv(folder, tables):
+    for path in write_csv(folder, tables, language, separator):
         sys.stdout.write(_("Wrote {file}.").format(file=path) + "\n")

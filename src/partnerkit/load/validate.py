@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from partnerkit import formatting
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import N_, _, ngettext
 from partnerkit.load.positions import Locator
@@ -187,7 +188,14 @@ def _value_message(group: list[dict]) -> str:
             "anna.lind@uni.example (letters a-z, digits and . _ - + only)."
         ),
     }
-    return templates[kind]().format(value=_short(value), **{k: ctx[k] for k in ctx})
+    return templates[kind]().format(value=_short(value), **{k: _limit(ctx[k]) for k in ctx})
+
+
+def _limit(value: Any) -> Any:
+    """A bound of the format as the reader writes numbers: at least 0, not 0.0."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.number(value)
+    return value
 
 
 def _literal_values(error: dict) -> list[str]:
@@ -234,7 +242,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return _("the yes/no value {value}").format(value=str(value).lower())
     if isinstance(value, int | float):
-        return _("the number {value}").format(value=value)
+        return _("the number {value}").format(value=formatting.number(value))
     if isinstance(value, str):
         return _("the text '{value}'").format(value=_short(value))
     if isinstance(value, list):

@@ -402,57 +402,15 @@ VALUES: dict[str, dict[str, str]] = {
         "year": N_("per year"),
         "period": N_("for the whole period"),
     },
-    "Meeting.kind": {
-        "ordinary": N_("ordinary meeting"),
-        "extra": N_("extra meeting"),
-        "partnership_day": N_("partnership day"),
-    },
     "GovernanceBody.chair_rotation": {
         "none": N_("no rotation"),
         "per_period": N_("rotates each period"),
         "per_meeting": N_("rotates each meeting"),
     },
-    "Resource.kind": {
-        "personnel_fte": N_("staff time"),
-        "money": N_("money"),
-        "in_kind": N_("in kind"),
-        "infrastructure": N_("infrastructure"),
-        "premises": N_("premises"),
-        "positions": N_("posts"),
-    },
-    "Resource.unit": {
-        "FTE": N_("full-time equivalents"),
-        "SEK": N_("Swedish kronor"),
-        "SEK_per_year": N_("Swedish kronor per year"),
-        "percent_of_post": N_("percent of a post"),
-        "count": N_("number"),
-    },
-    "Resource.status": {
-        "planned": N_("planned"),
-        "committed": N_("committed"),
-        "used": N_("used"),
-    },
-    "Indicator.direction": {
-        "increase": N_("should increase"),
-        "decrease": N_("should decrease"),
-        "maintain": N_("should be kept"),
-    },
-    "Indicator.frequency": {
-        "quarterly": N_("every quarter"),
-        "yearly": N_("every year"),
-    },
     "Assessment.scale": {
         "rag": N_("red, amber, green"),
         "likert5": N_("1 to 5"),
         "lmh": N_("low, medium, high"),
-    },
-    "Score.value": {
-        "red": N_("red"),
-        "amber": N_("amber"),
-        "green": N_("green"),
-        "low": N_("low"),
-        "medium": N_("medium"),
-        "high": N_("high"),
     },
     "Report.type": {
         "steering_brief": N_("steering-group brief"),

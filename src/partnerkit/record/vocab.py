@@ -184,6 +184,48 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
         "communication": Term("kommunikation", "communication"),
         "resource_allocation": Term("resursfördelning", "resource allocation"),
     },
+    "resource_kind": {
+        "personnel_fte": Term("personaltid", "staff time"),
+        "money": Term("pengar", "money"),
+        "in_kind": Term("in natura", "in kind"),
+        "infrastructure": Term("infrastruktur", "infrastructure"),
+        "premises": Term("lokaler", "premises"),
+        "positions": Term("tjänster", "posts"),
+    },
+    "resource_unit": {
+        "FTE": Term("heltidsekvivalenter", "full-time equivalents"),
+        "SEK": Term("kronor", "Swedish kronor"),
+        "SEK_per_year": Term("kronor per år", "Swedish kronor per year"),
+        "percent_of_post": Term("procent av en tjänst", "percent of a post"),
+        "count": Term("antal", "number"),
+    },
+    "resource_status": {
+        "planned": Term("planerad", "planned"),
+        "committed": Term("utlovad", "committed"),
+        "used": Term("använd", "used"),
+    },
+    "direction": {
+        "increase": Term("ska öka", "should increase"),
+        "decrease": Term("ska minska", "should decrease"),
+        "maintain": Term("ska behållas", "should be kept"),
+    },
+    "frequency": {
+        "quarterly": Term("varje kvartal", "every quarter"),
+        "yearly": Term("varje år", "every year"),
+    },
+    "rating": {
+        "red": Term("röd", "red"),
+        "amber": Term("gul", "amber"),
+        "green": Term("grön", "green"),
+        "low": Term("låg", "low"),
+        "medium": Term("medel", "medium"),
+        "high": Term("hög", "high"),
+    },
+    "meeting_kind": {
+        "ordinary": Term("ordinarie möte", "ordinary meeting"),
+        "extra": Term("extra möte", "extra meeting"),
+        "partnership_day": Term("partnerskapsdag", "partnership day"),
+    },
 }
 
 

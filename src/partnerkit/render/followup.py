@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from partnerkit import formatting
 from partnerkit.findings import Severity, dotted_path
 from partnerkit.followup import (
     ATTENTION,
@@ -213,7 +214,7 @@ def _render_assessment(view: AssessmentView, console: Console) -> None:
     for dimension, cells, gap in _assessment_rows(view, parties):
         flagged = gap is not None and gap.flagged
         gap_text = Text(
-            "–" if gap is None else f"{gap.spread:g}" + (" !" if flagged else ""),
+            "–" if gap is None else formatting.number(gap.spread) + (" !" if flagged else ""),
             style="bold red" if flagged else "",
         )
         table.add_row(one_line(dimension), *cells, gap_text)
@@ -249,11 +250,11 @@ def _assessment_rows(view: AssessmentView, parties: list[str]):
 def _score_cell(score) -> str:
     if score is None:
         return "–"
-    text = f"{score.value:g}" if isinstance(score.value, float | int) else str(score.value)
-    if isinstance(score.value, float | int) and isinstance(score.previous, float | int):
-        change = round(score.value - score.previous, 2)
-        arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
-        text += f" {arrow}{abs(change):g}" if change else f" {arrow}"
+    if not isinstance(score.value, float | int):
+        return str(score.value)
+    text = formatting.number(score.value)
+    if isinstance(score.previous, float | int):
+        text += " " + formatting.change(score.value - score.previous)
     return text
 
 
@@ -318,7 +319,8 @@ def _assessment_markdown(view: AssessmentView) -> list[str]:
     parties = list(dict.fromkeys(s.party for s in view.scores))
     rows = []
     for dimension, cells, gap in _assessment_rows(view, parties):
-        gap_text = "–" if gap is None else f"{gap.spread:g}" + (" ⚠" if gap.flagged else "")
+        gap_text = "–" if gap is None else formatting.number(gap.spread)
+        gap_text += " ⚠" if gap is not None and gap.flagged else ""
         rows.append([md_text(dimension), *cells, gap_text])
     return md_table([_("dimension"), *map(md_text, parties), _("gap")], rows)
 

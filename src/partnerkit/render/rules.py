@@ -8,9 +8,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from partnerkit import formatting
 from partnerkit.config import Thresholds
 from partnerkit.i18n import _
-from partnerkit.record.vocab import label
+from partnerkit.record.vocab import label as vocab_label
 from partnerkit.render.check.text import severity_label
 from partnerkit.rules.base import PHASES, Rule, rule_text
 from partnerkit.values import field_names
@@ -42,7 +43,7 @@ def rules_json(rules: list[Rule]) -> str:
 def _severity_text(item: Rule) -> str:
     parts = [severity_label(item.severity)]
     for severity in sorted(set(item.by_phase.values()), reverse=True):
-        phases = [label("phase", p) for p in PHASES if item.by_phase.get(p) == severity]
+        phases = [vocab_label("phase", p) for p in PHASES if item.by_phase.get(p) == severity]
         parts.append(f"{severity_label(severity)} ({', '.join(phases)})")
     if item.escalation:
         parts.append(rule_text(item.escalation))
@@ -52,7 +53,14 @@ def _severity_text(item: Rule) -> str:
 def _phases_text(item: Rule) -> str:
     if len(item.phases) == len(PHASES):
         return _("all")
-    return ", ".join(label("phase", phase) for phase in item.phases)
+    return ", ".join(vocab_label("phase", p) for p in item.phases)
+
+
+def _option_value(value: object) -> str:
+    """A threshold's default as the reader writes numbers (0,2 in Swedish)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.number(value)
+    return str(value)
 
 
 def render_rules_table(rules: list[Rule], console: Console) -> None:
@@ -62,7 +70,7 @@ def render_rules_table(rules: list[Rule], console: Console) -> None:
     for item in rules:
         table.add_row(
             item.code,
-            label("criterion", item.criterion),
+            vocab_label("criterion", item.criterion),
             _severity_text(item),
             _phases_text(item),
             _(item.title),
@@ -90,7 +98,7 @@ def _rule_markdown(item: Rule) -> str:
     lines = [f"## {item.code}", "", f"**{_(item.title)}** (`{item.name}`)", ""]
     lines += [rule_text(item.explanation), ""]
     lines += [
-        f"- {_('criterion')}: {label('criterion', item.criterion)}",
+        f"- {_('criterion')}: {vocab_label('criterion', item.criterion)}",
         f"- {_('severity')}: {_severity_text(item)}",
         f"- {_('phases')}: {_phases_text(item)}",
         f"- {_('source')}: {rule_text(item.source)}",
@@ -126,7 +134,7 @@ def render_rule(item: Rule, console: Console) -> None:
     console.print(Text(rule_text(item.explanation)))
     console.print()
     rows = (
-        (_("criterion"), label("criterion", item.criterion)),
+        (_("criterion"), vocab_label("criterion", item.criterion)),
         (_("severity"), _severity_text(item)),
         (_("phases"), _phases_text(item)),
         (_("source"), rule_text(item.source)),
@@ -137,7 +145,7 @@ def render_rule(item: Rule, console: Console) -> None:
     if item.options:
         console.print(Text(_("options (partnerkit.toml, [thresholds]):"), style="dim"))
         for name in item.options:
-            console.print(f"  {name} = {defaults[name]}")
+            console.print(f"  {name} = {_option_value(defaults[name])}")
     for heading, snippet in ((_("fails"), item.bad), (_("passes"), item.good)):
         if snippet:
             console.print()

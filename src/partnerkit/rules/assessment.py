@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit import obligations
-from partnerkit.i18n import N_, _
+from partnerkit import formatting, obligations
+from partnerkit.i18n import N_, _, quoted
 from partnerkit.record.models import Assessment, Partnership, Score
+from partnerkit.record.vocab import label
 from partnerkit.rules.base import Context, E, Hit, W, late_hit, rule
 from partnerkit.timeline import add_months
 
@@ -125,16 +126,23 @@ def concerns_followed_up(record: Partnership, ctx: Context) -> Iterator[Hit]:
         if _is_concern(score, threshold):
             yield Hit(
                 _(
-                    "'{dimension}' is scored {value} by {party} in the assessment of {date}, "
+                    "{dimension} is scored {value} by {party} in the assessment of {date}, "
                     "and no decision follows it up."
                 ).format(
-                    dimension=score.dimension,
-                    value=score.value,
+                    dimension=quoted(score.dimension),
+                    value=score_text(score.value),
                     party=names.get(score.side, score.side),
                     date=assessment.date,
                 ),
                 ("assessments", index, "scores", number),
             )
+
+
+def score_text(value: float | str) -> str:
+    """A score as the reader writes it: 2,4 in Swedish, or the rating's word (röd, låg)."""
+    if isinstance(value, str):
+        return label("rating", value)
+    return formatting.number(value)
 
 
 def _is_concern(score: Score, threshold: float) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerkit.i18n import N_, _
+from partnerkit import formatting
+from partnerkit.i18n import N_, _, quoted
 from partnerkit.record.models import Assessment, Partnership
 from partnerkit.rules.assessment import latest_assessment
 from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, I, W, rule
@@ -111,8 +112,8 @@ def benefit_evidence(record: Partnership, ctx: Context) -> Iterator[Hit]:
         if benefit.indicator_ids or (benefit.evidence and benefit.evidence.strip()):
             continue
         yield Hit(
-            _("The benefit '{benefit}' has neither an indicator nor evidence.").format(
-                benefit=benefit.benefit
+            _("The benefit {benefit} has neither an indicator nor evidence.").format(
+                benefit=quoted(benefit.benefit)
             ),
             ("benefits", "per_party", index),
         )
@@ -156,24 +157,26 @@ def benefit_balance(record: Partnership, ctx: Context) -> Iterator[Hit]:
     if gap > ctx.thresholds.benefit_gap_threshold:
         yield Hit(
             _(
-                "In the assessment of {date} the parties' mean scores differ by {gap:.2f} "
+                "In the assessment of {date} the parties' mean scores differ by {gap} "
                 "({means}); more than {threshold}."
             ).format(
                 date=assessment.date,
-                gap=gap,
-                means=", ".join(f"{names.get(s, s)} {m:.2f}" for s, m in means.items()),
-                threshold=ctx.thresholds.benefit_gap_threshold,
+                gap=formatting.number(gap, digits=2),
+                means=", ".join(
+                    f"{names.get(s, s)} {formatting.number(m, digits=2)}" for s, m in means.items()
+                ),
+                threshold=formatting.number(ctx.thresholds.benefit_gap_threshold),
             ),
             path,
         )
     for dimension, low_side, high_side in _opposite_ends(assessment):
         yield Hit(
             _(
-                "In the assessment of {date}, '{dimension}' is rated at the bottom by {low} and "
+                "In the assessment of {date}, {dimension} is rated at the bottom by {low} and "
                 "at the top by {high}."
             ).format(
                 date=assessment.date,
-                dimension=dimension,
+                dimension=quoted(dimension),
                 low=names.get(low_side, low_side),
                 high=names.get(high_side, high_side),
             ),

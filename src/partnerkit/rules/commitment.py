@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit import obligations
+from partnerkit import formatting, obligations
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import AgreementPeriod, Partnership
 from partnerkit.rules.base import ACTIVE, Context, E, Hit, W, late_hit, rule
@@ -48,7 +48,7 @@ def _has_renewal(agreement: AgreementPeriod) -> bool:
 
 
 def _number(value: float) -> str:
-    return f"{round(value, 1):g}"
+    return formatting.number(value, digits=1)
 
 
 @rule(

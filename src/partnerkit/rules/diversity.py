@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from partnerkit import obligations
-from partnerkit.i18n import N_, _, current_language
+from partnerkit.i18n import N_, _, current_language, quoted
 from partnerkit.record.models import Activity, Partnership
 from partnerkit.record.vocab import group_of, label
 from partnerkit.rules.base import NOT_CLOSED, Context, E, Hit, W, late_hit, rule
@@ -242,8 +242,8 @@ def activity_contacts(record: Partnership, ctx: Context) -> Iterator[Hit]:
         missing = _missing_contacts(record, activity)
         if missing:
             yield Hit(
-                _("The activity '{activity}' has no contact at: {parties}.").format(
-                    activity=activity.title,
+                _("The activity {activity} has no contact at: {parties}.").format(
+                    activity=quoted(activity.title),
                     parties=", ".join(names.get(m, m) for m in missing),
                 ),
                 ("activities", index, "contacts"),

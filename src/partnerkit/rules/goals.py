@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit import obligations
-from partnerkit.i18n import N_, _
+from partnerkit.i18n import N_, _, quoted
 from partnerkit.record.models import Goal, Indicator, Partnership, Person
 from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, late_hit, rule
 from partnerkit.timeline import (
@@ -97,8 +97,8 @@ def indicator_benchmarks(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for index, goal in _active_goals(record):
         if not any(_benchmarked(i) for i in goal.indicators):
             yield Hit(
-                _("The goal '{goal}' has no indicator with both a baseline and a target.").format(
-                    goal=goal.title
+                _("The goal {goal} has no indicator with both a baseline and a target.").format(
+                    goal=quoted(goal.title)
                 ),
                 ("goals", index, "indicators"),
             )
@@ -127,8 +127,8 @@ def owner_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         missing = [p.name for p in record.parties if p.id not in sides]
         if missing:
             yield Hit(
-                _("The goal '{goal}' has no owner for: {parties}.").format(
-                    goal=goal.title, parties=", ".join(missing)
+                _("The goal {goal} has no owner for: {parties}.").format(
+                    goal=quoted(goal.title), parties=", ".join(missing)
                 ),
                 ("goals", index, "owners"),
             )
@@ -165,18 +165,18 @@ def indicator_measured(record: Partnership, ctx: Context) -> Iterator[Hit]:
         for index, indicator in enumerate(goal.indicators):
             if last_value_date(indicator, ctx.today) is None:
                 yield Hit(
-                    _("The indicator '{name}' has no measurement and no baseline.").format(
-                        name=indicator.name
+                    _("The indicator {name} has no measurement and no baseline.").format(
+                        name=quoted(indicator.name)
                     ),
                     ("goals", goal_index, "indicators", index, "measurements"),
                 )
     for due in obligations.indicators(record, ctx.today, ctx.thresholds):
         if due.late(ctx.today):
             message = _(
-                "The indicator '{name}' was last measured on {date}; a new value was "
+                "The indicator {name} was last measured on {date}; a new value was "
                 "due by {due}, {days} days ago."
             ).format(
-                name=due.args["name"],
+                name=quoted(str(due.args["name"])),
                 date=due.args["last"],
                 due=due.due,
                 days=(ctx.today - due.due).days,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit import obligations
+from partnerkit import formatting, obligations
 from partnerkit.i18n import N_, _, named
 from partnerkit.record.models import Partnership, Resource
 from partnerkit.record.vocab import label, slugs
@@ -249,9 +249,9 @@ def coordination_capacity(record: Partnership, ctx: Context) -> Iterator[Hit]:
     if round(total, 6) < minimum:
         yield Hit(
             _(
-                "The university earmarks {fte:g} FTE for coordinating the partnership; at "
-                "least {minimum:g} FTE is needed."
-            ).format(fte=total, minimum=minimum),
+                "The university earmarks {fte} for coordinating the partnership; at "
+                "least {minimum} is needed."
+            ).format(fte=_fte_text(total), minimum=_fte_text(minimum)),
             ("resources", earmarked[0][0], "amount"),
         )
 
@@ -272,11 +272,14 @@ def _coordinator_fte(record: Partnership, host: str, ctx: Context) -> Iterator[H
     elif round(coordinator.fte, 6) < minimum:
         yield Hit(
             _(
-                "The coordinator has {fte:g} FTE for the partnership; at least {minimum:g} FTE "
-                "is needed."
-            ).format(fte=coordinator.fte, minimum=minimum),
+                "The coordinator has {fte} for the partnership; at least {minimum} is needed."
+            ).format(fte=_fte_text(coordinator.fte), minimum=_fte_text(minimum)),
             ("coordination", "coordinator", "fte"),
         )
+
+
+def _fte_text(fte: float) -> str:
+    return formatting.quantity(round(fte, 6), "FTE")
 
 
 def _allocation_dates(record: Partnership, today: date) -> list[date]:

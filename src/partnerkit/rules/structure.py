@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import Partnership, Period
+from partnerkit.record.vocab import label
 from partnerkit.rules.base import PHASES, Context, E, Hit, W, rule
 
 Path = tuple[str | int, ...]
@@ -222,14 +223,16 @@ def _history_ends_with_current(record: Partnership) -> Iterator[Hit]:
             _(
                 "The history ends with {last}, but the current phase is {phase}: "
                 "add the change to {phase}."
-            ).format(last=last.phase, phase=lifecycle.phase),
+            ).format(last=label("phase", last.phase), phase=label("phase", lifecycle.phase)),
             ("lifecycle", "phase"),
         )
     elif last.from_ != lifecycle.phase_since:
         yield Hit(
             _(
                 "The history dates the change to {phase} on {date}, but phase_since is {since}."
-            ).format(phase=last.phase, date=last.from_, since=lifecycle.phase_since),
+            ).format(
+                phase=label("phase", last.phase), date=last.from_, since=lifecycle.phase_since
+            ),
             ("lifecycle", "phase_since"),
         )
 

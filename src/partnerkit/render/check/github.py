@@ -13,6 +13,7 @@ from datetime import date
 from partnerkit.findings import Finding, Severity
 from partnerkit.i18n import _, ngettext
 from partnerkit.load.pipeline import CheckResult
+from partnerkit.render.check.text import severity_label
 from partnerkit.render.markdown_blocks import md_table, md_text
 from partnerkit.textsafe import inert
 
@@ -78,7 +79,12 @@ def step_summary(result: CheckResult) -> str:
     lines = [f"### {head}", ""]
     if findings:
         rows = [
-            [md_text(f"{f.file}:{f.line}:{f.col}"), f.severity.label, f.code, md_text(f.message)]
+            [
+                md_text(f"{f.file}:{f.line}:{f.col}"),
+                severity_label(f.severity),
+                f.code,
+                md_text(f.message),
+            ]
             for f in findings
         ]
         lines += md_table([_("location"), _("severity"), _("code"), _("message")], rows)
