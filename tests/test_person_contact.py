@@ -107,7 +107,7 @@ def test_new_writes_the_coordinators_address_and_lists_the_contact_fields(cli, t
     assert result.exit_code == 0, result.output
     text = (tmp_path / "partnerships" / "x-nordverk.yaml").read_text(encoding="utf-8")
     assert "    email: anna.lind@uni.example\n" in text
-    assert "#   people[].language: one of sv, en" in text
+    assert "#   people[].language: language (see vocabularies)" in text
     bad = cli(*options, "--coordinator-email", "anna.lind", "--dry-run", cwd=tmp_path)
     assert bad.exit_code == 1 and "not an e-mail address" in bad.output
 

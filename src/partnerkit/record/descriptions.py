@@ -392,7 +392,6 @@ FIELDS: dict[str, str] = {
 }
 
 VALUES: dict[str, dict[str, str]] = {
-    "Person.language": {"sv": N_("Swedish"), "en": N_("English")},
     "Renewal.mode": {
         "none": N_("not renewed"),
         "by_decision": N_("renewed by decision"),

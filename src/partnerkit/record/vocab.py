@@ -226,6 +226,7 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
         "extra": Term("extra möte", "extra meeting"),
         "partnership_day": Term("partnerskapsdag", "partnership day"),
     },
+    "language": {"sv": Term("svenska", "Swedish"), "en": Term("engelska", "English")},
 }
 
 

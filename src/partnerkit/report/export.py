@@ -292,6 +292,7 @@ VALUE_VOCABULARY = {
     "domains": "domain",
     "direction": "direction",
     "frequency": "frequency",
+    "language": "language",
 }
 HEADING_OF = {("contacts", "title"): "job_title"}
 

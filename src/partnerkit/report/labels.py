@@ -388,6 +388,8 @@ EXPORT_COLUMNS = {
     "party": N_("Party"),
     "name": N_("Name"),
     "job_title": N_("Job title"),
+    "email": N_("E-mail"),
+    "language": N_("Language"),
     "source": N_("Found in"),
 }
 
