@@ -130,7 +130,7 @@ def test_the_preview_in_swedish(cli, portfolio):
     result = cli("remind", "--as-of", AS_OF, "--lang", "sv", cwd=portfolio)
     assert "Påminnelser per 2026-11-28" in result.stdout
     assert "Ingen e-postadress i posterna; ring 1 person:" in result.stdout
-    sofia = result.stdout.split("Sofia Lindberg")[1].split("\n  ")[0]  # language: en
+    sofia = result.stdout.split("Sofia Lindberg")[1].split("\n  S")[0]  # language: en
     assert "Skicka underlaget till mötet" in sofia and "Send the brief" not in sofia
 
 
