@@ -7,10 +7,13 @@ from datetime import date
 
 import pytest
 
-from partnerkit.config import Config, Thresholds
-from partnerkit.load.pipeline import check_text
-from partnerkit.rules.base import Context
+from partnerkit.config import Config, RuleSelection, Thresholds
+from partnerkit.findings import Severity
+from partnerkit.load.pipeline import check_text, parse_record
+from partnerkit.rules import get
+from partnerkit.rules.base import ACTIVE, Context
 from partnerkit.rules.commitment import DAYS_PER_YEAR, _years
+from partnerkit.rules.engine import RuleHit, run_rules
 from partnerkit.values import replace
 from tests.conftest import ROOT
 
@@ -131,3 +134,53 @@ def test_a_risk_assessment_on_the_signing_day_is_in_time(day, in_time):
         ("risk_assessment: {date: 2023-01-20", f"risk_assessment: {{date: {day}"),
     )
     assert (places(text, "ETH-02") == []) is in_time
+
+
+# ---- second run (issue #18 item 16) -------------------------------------------------------
+
+
+def hits(text: str, today: date = TODAY, selection: RuleSelection | None = None) -> list[RuleHit]:
+    config = Config(rules=selection or RuleSelection())
+    record = parse_record(text, "r.yaml", config.limits).record
+    assert record is not None
+    return run_rules(record, config, Context(today, config.thresholds))
+
+
+# rule: a declared rule keeps everything it was declared with
+def test_a_declared_rule_keeps_its_declaration():
+    item = get("LONG-01")
+    assert (item.code, item.name, item.criterion, item.phases, item.severity) == (
+        "LONG-01",
+        "long-term-horizon",
+        "commitment",
+        ACTIVE,
+        Severity.WARNING,
+    )
+    assert item.title == "The parties have committed for several years"
+    assert item.explanation.startswith("A strategic partnership is a long-term commitment")
+    assert item.source.startswith("Handbook (at least five years)")
+    assert item.options == ("min_agreement_years", "min_period_years")
+    assert item.escalation == "an error when there is no agreement at all in drift or later"
+    assert item.bad.startswith("agreements:\n  - {type: samverkansavtal, start: 2025-01-01")
+    assert item.good.endswith("    renewal: {mode: by_decision}\n")
+    assert item.by_phase == {}
+    assert item.severity_in("drift") is Severity.WARNING
+
+
+# rule, Rule.severity_in: a severity declared for a phase applies in that phase only
+@pytest.mark.parametrize(
+    ("phase", "severity"), [("initiering", Severity.WARNING), ("drift", Severity.ERROR)]
+)
+def test_a_rules_severity_declared_for_a_phase_applies_in_that_phase(phase, severity):
+    assert get("COORD-01").by_phase == {
+        "initiering": Severity.WARNING,
+        "avveckling": Severity.WARNING,
+    }
+    assert get("COORD-01").severity_in(phase) is severity
+    text = edited(
+        ("phase: drift\n  phase_since", f"phase: {phase}\n  phase_since"),
+        ("  coordinator: {person_id: p-sam, side: eu, fte: 0.3, from: 2023-03-01}\n", ""),
+    )
+    text = text.replace("    - {phase: drift, from: 2024-03-01}\n", "")
+    found = [h.severity for h in hits(text) if h.code == "COORD-01"]
+    assert found and set(found) == {severity}
