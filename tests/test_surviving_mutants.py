@@ -13,7 +13,14 @@ from partnerkit.load.pipeline import check_text, parse_record
 from partnerkit.rules import get
 from partnerkit.rules.base import ACTIVE, Context
 from partnerkit.rules.commitment import DAYS_PER_YEAR, _years
-from partnerkit.rules.engine import RuleHit, run_rules
+from partnerkit.rules.engine import (
+    RuleHit,
+    _one_finding_per_fact,
+    _override,
+    is_selected,
+    run_rules,
+    suppressed,
+)
 from partnerkit.values import replace
 from tests.conftest import ROOT
 
@@ -184,3 +191,105 @@ def test_a_rules_severity_declared_for_a_phase_applies_in_that_phase(phase, seve
     text = text.replace("    - {phase: drift, from: 2024-03-01}\n", "")
     found = [h.severity for h in hits(text) if h.code == "COORD-01"]
     assert found and set(found) == {severity}
+
+
+# is_selected: an ignored code or family does not run; the others do
+@pytest.mark.parametrize(
+    ("ignore", "selected"),
+    [(("LEAD",), False), (("lead-01",), False), (("LEAD-0",), False), (("LEAD-02", "GOAL"), True)],
+)
+def test_an_ignored_rule_does_not_run(ignore, selected):
+    config = Config(rules=RuleSelection(ignore=ignore))
+    assert is_selected("LEAD-01", config) is selected
+
+
+# _override: the most specific severity selector that names the code wins, whatever the order;
+# a selector for another family changes nothing; of two equally specific, the first written
+@pytest.mark.parametrize(
+    ("severities", "lead_01", "lead_02"),
+    [
+        ({"LEAD": "info", "LEAD-01": "warning"}, "warning", "info"),
+        ({"LEAD-01": "warning", "LEAD": "info"}, "warning", "info"),
+        ({"GOAL": "off"}, None, None),
+        ({"LEAD-01": "info", "lead-01": "off"}, "info", None),
+    ],
+)
+def test_the_most_specific_severity_selector_wins(severities, lead_01, lead_02):
+    config = Config(rules=RuleSelection(severity=severities))
+    assert (_override("LEAD-01", config), _override("LEAD-02", config)) == (lead_01, lead_02)
+    assert is_selected("LEAD-01", config)
+
+
+# _one_finding_per_fact, _follows_from, _raw_hits (the fact): two sponsors of one party who
+# leave on the same day unreplaced are one vacancy (LEAD-04, twice, an error); the party's
+# missing sponsor (LEAD-01) follows from it and becomes a note that names LEAD-04
+def test_a_missing_sponsor_follows_from_the_vacancy_of_two_who_left():
+    text = edited(
+        (
+            "  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15}\n",
+            "  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15, to: 2026-06-30}\n"
+            "  - {person_id: p-fou, side: nv, role: forskningschef, from: 2023-02-15,"
+            " to: 2026-06-30}\n",
+        )
+    )
+    found = [h for h in hits(text) if h.code in ("LEAD-01", "LEAD-04")]
+    assert [(h.code, h.severity) for h in found] == [
+        ("LEAD-01", Severity.INFO),
+        ("LEAD-04", Severity.ERROR),
+        ("LEAD-04", Severity.ERROR),
+    ]
+    assert found[0].message.endswith("(This follows from LEAD-04.)")
+
+
+# _one_finding_per_fact: the most fundamental root rule stays, in whatever order the hits come
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_most_fundamental_root_stays_whatever_the_order(order):
+    pair = [
+        RuleHit("LONG-04", Severity.ERROR, "ended", ("agreements", 0, "end"), fact="end"),
+        RuleHit("LONG-03", Severity.WARNING, "renew", ("agreements", 0, "end"), fact="end"),
+    ][::order]
+    kept = {h.code: h.severity for h in _one_finding_per_fact(pair)}
+    assert kept == {"LONG-04": Severity.ERROR, "LONG-03": Severity.INFO}
+
+
+NO_NV_SPONSOR = edited(("  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15}\n", ""))
+
+
+def with_suppressions(text: str, *lines: str) -> str:
+    return text + "suppressions:\n" + "".join(f"  - {line}\n" for line in lines)
+
+
+# _suppressing: a suppression for another rule does not stop the search for one that matches;
+# _path_text: a suppression's path is compared with the finding's dotted path
+@pytest.mark.parametrize(
+    "suppression",
+    ["{rule: LEAD-01, reason: Ny vd utses}", "{rule: LEAD-01, path: leadership, reason: Ny vd}"],
+)
+def test_a_suppression_after_one_for_another_rule_applies(suppression):
+    text = with_suppressions(NO_NV_SPONSOR, "{rule: GOAL-01, reason: Annat}", suppression)
+    codes = [h.code for h in hits(text)]
+    assert "LEAD-01" not in codes
+    assert codes.count("META-01") == 1  # for GOAL-01, which matches nothing
+
+
+# _apply_suppressions: the note on an unused suppression names its rule
+def test_an_unused_suppression_is_named_by_its_rule():
+    text = with_suppressions(BASE, "{rule: LEAD-01, reason: Tillfälligt}")
+    (meta,) = [h for h in hits(text) if h.code == "META-01"]
+    assert "LEAD-01" in meta.message and meta.path == ("suppressions", 0)
+
+
+# suppressed: asks about one code at one path
+@pytest.mark.parametrize(
+    ("code", "path", "hidden"),
+    [
+        ("LEAD-01", ("leadership",), True),
+        ("LEAD-01", ("leadership", 0, "to"), True),
+        ("LEAD-01", ("parties", 1), False),
+        ("LEAD-02", ("leadership",), False),
+    ],
+)
+def test_suppressed_asks_about_one_code_at_one_path(code, path, hidden):
+    text = with_suppressions(NO_NV_SPONSOR, "{rule: LEAD-01, path: leadership, reason: Ny vd}")
+    record = parse_record(text, "r.yaml", Config().limits).record
+    assert suppressed(record, code, path) is hidden
