@@ -293,3 +293,75 @@ def test_suppressed_asks_about_one_code_at_one_path(code, path, hidden):
     text = with_suppressions(NO_NV_SPONSOR, "{rule: LEAD-01, path: leadership, reason: Ny vd}")
     record = parse_record(text, "r.yaml", Config().limits).record
     assert suppressed(record, code, path) is hidden
+
+
+def messages(text: str, code: str, today: date = TODAY) -> dict[tuple, str]:
+    return {h.path: h.message for h in hits(text, today) if h.code == code}
+
+
+def with_agreements(*periods: tuple[str, str | None]) -> str:
+    """The base record with more agreements after its own (2023-03-01 to 2029-02-28)."""
+    more = "".join(
+        f"  - {{type: samverkansavtal, start: {start}" + (f", end: {end}}}\n" if end else "}\n")
+        for start, end in periods
+    )
+    return edited(("focus_areas:\n", more + "focus_areas:\n"))
+
+
+# _overlapping_agreements: agreements are compared in date order, not in the order listed,
+# every neighbouring pair, and the message names both starts and the earlier end
+def test_agreements_listed_out_of_order_overlap_where_the_later_one_starts():
+    text = with_agreements(("2019-01-01", "2023-06-30"))
+    assert messages(text, "STRUCT-02") == {
+        ("agreements", 0, "start"): "This agreement starts on 2023-03-01, before the one from "
+        "2019-01-01 ends (2023-06-30)."
+    }
+
+
+def test_an_overlap_after_a_clean_change_of_agreement_is_found():
+    text = with_agreements(("2019-01-01", "2023-02-28"), ("2028-01-01", "2031-12-31"))
+    assert messages(text, "STRUCT-02") == {
+        ("agreements", 2, "start"): "This agreement starts on 2028-01-01, before the one from "
+        "2023-03-01 ends (2029-02-28)."
+    }
+
+
+def test_an_agreement_after_an_open_ended_one_names_both_starts():
+    text = with_agreements(("2019-01-01", None))
+    (message,) = messages(text, "STRUCT-02").values()
+    assert message.startswith("This agreement starts on 2023-03-01 while the one from 2019-01-01")
+
+
+# _history_ends_with_current: both messages name what the history and the phase say
+def test_a_history_that_ends_in_another_phase_names_both():
+    text = edited(("    - {phase: drift, from: 2024-03-01}\n", ""))
+    assert messages(text, "STRUCT-03") == {
+        ("lifecycle", "phase"): "The history ends with starting up, but the current phase is "
+        "running: add the change to running."
+    }
+
+
+def test_a_history_dated_otherwise_than_phase_since_names_both_dates():
+    text = edited(("phase_since: 2024-03-01", "phase_since: 2024-04-01"))
+    assert messages(text, "STRUCT-03") == {
+        ("lifecycle", "phase_since"): "The history dates the change to running on 2024-03-01, "
+        "but phase_since is 2024-04-01."
+    }
+
+
+# _ranges: the coordinator's period is a range too
+def test_a_coordinator_who_leaves_before_starting_is_reported():
+    text = edited(("fte: 0.3, from: 2023-03-01}", "fte: 0.3, from: 2023-03-01, to: 2023-01-31}"))
+    assert messages(text, "STRUCT-02") == {
+        ("coordination", "coordinator", "to"): "The end date 2023-01-31 is before the start "
+        "date 2023-03-01."
+    }
+
+
+# _future_records: the messages name the date in the future
+def test_a_future_measurement_and_meeting_are_named_by_their_dates():
+    found = messages(BASE, "STRUCT-02", date(2025, 12, 30))
+    measurement = ("goals", 0, "indicators", 0, "measurements", 1, "date")
+    meeting = ("governance", 0, "meetings", 1, "date")
+    assert found[measurement] == "The measurement is dated 2025-12-31, in the future."
+    assert found[meeting] == "The meeting on 2026-04-09 is marked held but lies in the future."
