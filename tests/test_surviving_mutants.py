@@ -365,3 +365,84 @@ def test_a_future_measurement_and_meeting_are_named_by_their_dates():
     meeting = ("governance", 0, "meetings", 1, "date")
     assert found[measurement] == "The measurement is dated 2025-12-31, in the future."
     assert found[meeting] == "The meeting on 2026-04-09 is marked held but lies in the future."
+
+
+# _earmarked_now: a resource whose period has ended does not cover its level (RES-01);
+# _host_name: the message names the host university
+def test_a_resource_whose_period_has_ended_does_not_cover_its_level():
+    text = edited(
+        (
+            "    unit: SEK_per_year\n    period: {from: 2023-03-01, to: 2029-02-28}\n"
+            "    purpose: strategiska satsningar",
+            "    unit: SEK_per_year\n    period: {from: 2023-03-01, to: 2025-12-31}\n"
+            "    purpose: strategiska satsningar",
+        )
+    )
+    assert messages(text, "RES-01") == {
+        ("resources",): "Exempeluniversitetet has no committed resource active today at the "
+        "strategic level."
+    }
+
+
+COORDINATOR_MANDATE = (
+    "    mandate: {holder_person_id: p-vr, scope: prioritera aktiviteter inom fokusområdena}\n"
+)
+TOO_LITTLE = ("amount: 0.3\n    unit: FTE", "amount: 0.1\n    unit: FTE")
+
+
+# _is_coordination: the coordinator holding the mandate counts even without a coordinating
+# title; a resource with no mandate holder and no coordinating purpose does not count (the
+# coordinator's own 0.3 FTE is read instead); nor does one when there is no coordination
+@pytest.mark.parametrize(
+    ("change", "found"),
+    [
+        (
+            [
+                (COORDINATOR_MANDATE, "    mandate: {holder_person_id: p-sam, scope: samordna}\n"),
+                ("title: partnerskapssamordnare", "title: utredare"),
+            ],
+            [("resources", 0, "amount")],
+        ),
+        ([(COORDINATOR_MANDATE, "")], []),
+    ],
+)
+def test_which_resources_count_for_coordination(change, found):
+    assert places(edited(NOT_COORDINATION, TOO_LITTLE, *change), "RES-04") == found
+
+
+def test_with_no_coordination_recorded_no_time_is_earmarked():
+    text = edited(NOT_COORDINATION, TOO_LITTLE)
+    start = text.index("coordination:\n  coordinator:")
+    text = text[:start] + text[text.index("followup_log:") :]
+    assert places(text, "RES-04") == [("resources",)]
+
+
+# _coordinator_fte: a coordinator who has not started yet, or has left, gives no time
+@pytest.mark.parametrize("period", ["from: 2027-01-01", "from: 2023-03-01, to: 2026-06-30"])
+def test_a_coordinator_out_of_office_gives_no_time(period):
+    text = edited(NOT_COORDINATION, ("fte: 0.3, from: 2023-03-01}", f"fte: 0.3, {period}}}"))
+    assert places(text, "RES-04") == [("resources",)]
+
+
+# _coordinator_fte: the coordinator's time is compared as the message writes it (to six
+# decimals): 0.1999999 FTE is not reported as "0.2 FTE; at least 0.2 FTE is needed"
+def test_a_coordinators_fte_is_compared_as_it_is_written():
+    text = edited(
+        NOT_COORDINATION, ("fte: 0.3, from: 2023-03-01}", "fte: 0.1999999, from: 2023-03-01}")
+    )
+    assert places(text, "RES-04", coordinator_min_fte=0.2) == []
+    assert places(text, "RES-04", coordinator_min_fte=0.2000011) != []
+
+
+# _allocation_dates: a decision dated today that names a resource is an allocation today
+def test_a_decision_on_a_resource_dated_today_is_an_allocation():
+    text = edited(
+        (
+            "status: done, closed: 2025-12-15}\n",
+            "status: done, closed: 2025-12-15}\n"
+            "  - {id: d-2026-2, date: 2026-11-28, body_id: styrgrupp, text: Seed-medel 2027, "
+            "status: done, closed: 2026-11-28, refs: [r-forskning]}\n",
+        )
+    )
+    assert places(text, "RES-05", resource_allocation_days=0) == []
+    assert places(text, "RES-05", date(2026, 11, 29), resource_allocation_days=0) != []
