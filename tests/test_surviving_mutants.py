@@ -446,3 +446,57 @@ def test_a_decision_on_a_resource_dated_today_is_an_allocation():
     )
     assert places(text, "RES-05", resource_allocation_days=0) == []
     assert places(text, "RES-05", date(2026, 11, 29), resource_allocation_days=0) != []
+
+
+def places_messages(text: str, code: str, today: date = TODAY, **thresholds: float) -> list[str]:
+    config = Config(thresholds=replace(Thresholds(), **thresholds))
+    report = check_text(text, "r.yaml", config, Context(today, config.thresholds))
+    return [f.message for f in report.findings if f.code == code]
+
+
+# _labels: the forms are named by their labels, in the order of their keys
+def test_too_few_forms_are_named_by_their_labels():
+    (message,) = places_messages(BASE, "DIV-01", min_distinct_forms=9)
+    assert (
+        "(4: seminar / partnership day, degree project, industrial PhD student, contract education)"
+        in message
+    )
+
+
+THIRD_PARTY = (
+    (
+        'subsector: storforetag, strategy_refs: ["Nordverk 2030"]}\n',
+        'subsector: storforetag, strategy_refs: ["Nordverk 2030"]}\n'
+        "  - {id: kv, name: Kommun Väst, role: partner, sector: offentlig_sektor, "
+        "subsector: kommun}\n",
+    ),
+    (
+        "title: chef samverkansavdelningen}\n",
+        "title: chef samverkansavdelningen}\n"
+        "  - {id: p-kv, name: Klara Kommun, side: kv, title: planeringschef}\n",
+    ),
+)
+EXJOBB_CONTACTS = "contacts: {eu: p-prof, nv: p-ing}, start: 2024-01-15"
+
+
+# _missing_contacts: with one partner, that partner is involved in every activity; with two
+# or more, only the partners the activity names are
+@pytest.mark.parametrize(
+    ("parties", "contacts", "missing"),
+    [
+        ((), "{eu: p-prof}", "Nordverk AB"),
+        (THIRD_PARTY, "{eu: p-prof, kv: p-kv}", None),
+        (THIRD_PARTY, "{eu: p-prof, nv: p-ing}", None),
+        (THIRD_PARTY, "{kv: p-kv}", "Exempeluniversitetet"),
+    ],
+)
+def test_an_activity_lacks_contacts_at_the_parties_it_involves(parties, contacts, missing):
+    text = edited(*parties, (EXJOBB_CONTACTS, f"contacts: {contacts}, start: 2024-01-15"))
+    found = messages(text, "DIV-05")
+    if missing is None:
+        assert found == {}
+    else:
+        assert found == {
+            ("activities", 0, "contacts"): f"The activity “Examensarbeten” has no contact at: "
+            f"{missing}."
+        }
