@@ -500,3 +500,38 @@ def test_an_activity_lacks_contacts_at_the_parties_it_involves(parties, contacts
             ("activities", 0, "contacts"): f"The activity “Examensarbeten” has no contact at: "
             f"{missing}."
         }
+
+
+# _name: a sponsor is named by their name, or by their id when the person is not recorded
+@pytest.mark.parametrize(("person", "named"), [("p-vd", "Vera Direktör"), ("p-okand", "p-okand")])
+def test_a_new_sponsor_is_named(person, named):
+    text = edited(
+        (
+            "  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15}\n",
+            f"  - {{person_id: {person}, side: nv, role: vd, from: 2026-11-02}}\n",
+        )
+    )
+    assert messages(text, "LEAD-04") == {
+        ("leadership", 1): f"{named} became sponsor on 2026-11-02: anchor the partnership "
+        "with them."
+    }
+
+
+# _active_sponsors: a sponsor who has not started yet is not active
+def test_a_sponsor_who_starts_later_is_not_active_yet():
+    text = edited(("role: vd, from: 2023-02-15}", "role: vd, from: 2026-12-01}"))
+    assert places(text, "LEAD-01") == [("leadership",)]
+    assert places(text, "LEAD-01", date(2026, 12, 1)) == []
+
+
+# _agreed: a letter of intent is no agreement
+def test_a_letter_of_intent_is_no_agreement():
+    text = edited(("  - type: samverkansavtal\n", "  - type: avsiktsforklaring\n"))
+    assert places(text, "LONG-01") == [("agreements",)]
+
+
+# _number: the horizon is written to one decimal
+def test_the_agreed_horizon_is_written_to_one_decimal():
+    text = edited(("    end: 2029-02-28\n    renewal", "    end: 2025-12-15\n    renewal"))
+    (message,) = messages(text, "LONG-01").values()
+    assert message.startswith("The agreed horizon is 2.8 years, less than 5 years")
