@@ -535,3 +535,40 @@ def test_the_agreed_horizon_is_written_to_one_decimal():
     text = edited(("    end: 2029-02-28\n    renewal", "    end: 2025-12-15\n    renewal"))
     (message,) = messages(text, "LONG-01").values()
     assert message.startswith("The agreed horizon is 2.8 years, less than 5 years")
+
+
+LATE_BRIEF_AND_MINUTES = (
+    "brief_sent: 2026-09-09, minutes_ref: sg-2026-3-prot.pdf, minutes_date: 2026-09-24",
+    "brief_sent: 2026-09-15, minutes_ref: sg-2026-3-prot.pdf, minutes_date: 2026-10-20",
+)
+
+
+# _brief_problems, _minutes_problems, _body_name: a late brief and late minutes are told
+# with their dates and due dates, the body by its name or, without one, its id
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [("", "styrgrupp"), ("    name: Styrgruppen för energi\n", "Styrgruppen för energi")],
+)
+def test_a_late_brief_and_late_minutes_are_told_with_their_dates(name, body):
+    text = edited(LATE_BRIEF_AND_MINUTES, ("  - id: styrgrupp\n", f"  - id: styrgrupp\n{name}"))
+    assert messages(text, "COORD-04") == {
+        ("governance", 1, "meetings", 1): f"The meeting of {body} on 2026-09-17: the brief was "
+        "sent on 2026-09-15, it was due by 2026-09-12; the minutes are dated 2026-10-20, they "
+        "were due by 2026-10-01."
+    }
+
+
+# _party_name: a coordinator on another side is told with that party's name, or its key when
+# it names no party
+@pytest.mark.parametrize(("side", "named"), [("nv", "Nordverk AB"), ("xx", "xx")])
+def test_a_coordinator_on_a_partners_side_names_the_party(side, named):
+    text = edited(
+        (
+            "coordinator: {person_id: p-sam, side: eu",
+            f"coordinator: {{person_id: p-sam, side: {side}",
+        )
+    )
+    assert messages(text, "COORD-01") == {
+        ("coordination", "coordinator", "side"): f"The coordinator Sara Samordnare is on the "
+        f"side of {named}, not of a university."
+    }
