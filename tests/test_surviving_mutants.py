@@ -572,3 +572,105 @@ def test_a_coordinator_on_a_partners_side_names_the_party(side, named):
         ("coordination", "coordinator", "side"): f"The coordinator Sara Samordnare is on the "
         f"side of {named}, not of a university."
     }
+
+
+DAY_EVENT = "start: 2026-10-01, end: 2026-10-01, status: completed}"
+NO_NEWS = (
+    "  - {date: 2026-10-02, type: communication, summary: Nyhet på intranätet om "
+    "partnerskapsdagen, author: p-sam}\n",
+    "",
+)
+
+
+# _communication_dates: an event counts as communication on its last day, or on its start
+# when it has no end, from the day it starts
+@pytest.mark.parametrize(
+    "event",
+    [
+        "start: 2026-10-01, end: 2026-10-05, status: completed}",
+        "start: 2026-10-05, status: ongoing}",
+    ],
+)
+def test_an_event_is_communication_up_to_its_last_day(event):
+    text = edited(NO_NEWS, (DAY_EVENT, event))
+    assert places(text, "SUP-03", date(2026, 10, 5), communication_days=0) == []
+    assert places(text, "SUP-03", date(2026, 10, 6), communication_days=0) != []
+
+
+# latest_assessment: the latest assessment is the one dated last, not the one listed last
+def test_the_latest_assessment_is_the_one_dated_last():
+    older = (
+        "  - date: 2025-05-20\n    instrument: alliance_health_check\n    scale: likert5\n"
+        "    respondents: [{side: eu, n: 4}, {side: nv, n: 4}]\n"
+        "    scores: [{dimension: nytta, side: eu, value: 2.0}, {dimension: nytta, side: nv, "
+        "value: 2.2}]\n"
+    )
+    text = edited(("reports:\n", older + "reports:\n"))
+    assert places(text, "ASM-02") == []
+    older_scores = [("assessments", 1, "scores", 0), ("assessments", 1, "scores", 1)]
+    assert places(text, "ASM-02", date(2025, 12, 1)) == older_scores
+
+
+# _new_period_start: the new period starts with the first agreement that starts on the day of
+# the move to nystart (not with a later one)
+def test_a_new_period_starts_with_an_agreement_starting_on_the_day_of_the_new_start():
+    text = with_agreements(("2026-03-01", "2028-02-29"), ("2028-03-01", "2030-12-31"))
+    text = text.replace(
+        "phase: drift\n  phase_since: 2024-03-01", "phase: nystart\n  phase_since: 2026-03-01"
+    )
+    text = text.replace("reports:\n", "reports:\n  - {type: evaluation, date: 2025-12-01}\n")
+    assert places(text, "ASM-03") == []
+
+
+UNSIGNED = ("    signed_date: 2023-02-15\n", "")
+STARTING_UP = ("phase: drift\n  phase_since", "phase: uppstart\n  phase_since")
+
+
+# _assessed_in_time: without a signing date, an assessment by the agreement's last day (or,
+# open-ended, by today) is in time
+@pytest.mark.parametrize(
+    ("end", "assessed", "in_time"),
+    [
+        ("2026-12-31", "2026-12-31", True),
+        ("2026-12-31", "2027-01-01", False),
+        (None, "2023-01-20", True),
+    ],
+)
+def test_an_unsigned_agreement_is_assessed_in_time_by_its_end(end, assessed, in_time):
+    ending = f"    end: {end}\n" if end else ""
+    text = edited(
+        UNSIGNED,
+        STARTING_UP,
+        ("    end: 2029-02-28\n", ending),
+        ("risk_assessment: {date: 2023-01-20", f"risk_assessment: {{date: {assessed}"),
+    )
+    found = places(text, "ETH-02", date(2026, 12, 31))
+    assert found == ([] if in_time else [("ethics", "risk_assessment", "date")])
+
+
+# _signing_path: with no ethics section, the missing assessment is reported at the signing
+def test_a_missing_ethics_section_is_reported_at_the_signing_date():
+    text = edited(STARTING_UP)
+    text = text[: text.index("ethics:\n")]
+    assert places(text, "ETH-02") == [("agreements", 0, "signed_date")]
+
+
+# _role_references: a person counts for the side they are named for in a contact pair, as a
+# goal owner, as responsible for an action-plan item or as an activity's contact
+@pytest.mark.parametrize(
+    "change",
+    [
+        (
+            "topic: fa-energi, members: {eu: p-prof, nv: p-ing}",
+            "topic: fa-energi, members: {eu: p-prof, nv: p-prof}",
+        ),
+        ("owners: {eu: p-vr, nv: p-fou}", "owners: {eu: p-vr, nv: p-prof}"),
+        ("responsible: {eu: p-prof, nv: p-ing}", "responsible: {eu: p-prof, nv: p-prof}"),
+        (
+            "contacts: {eu: p-vr, nv: p-fou}, start: 2026-02-01",
+            "contacts: {eu: p-vr, nv: p-prof}, start: 2026-02-01",
+        ),
+    ],
+)
+def test_a_person_named_for_the_partner_has_a_dual_role(change):
+    assert places(edited(change), "ETH-03") == [("people", 4)]
