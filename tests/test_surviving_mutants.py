@@ -674,3 +674,42 @@ def test_a_missing_ethics_section_is_reported_at_the_signing_date():
 )
 def test_a_person_named_for_the_partner_has_a_dual_role(change):
     assert places(edited(change), "ETH-03") == [("people", 4)]
+
+
+LIKERT_SCORES = (
+    "    scale: likert5\n    respondents: [{side: eu, n: 4}, {side: nv, n: 4}]\n    scores:\n"
+    "      - {dimension: strategiskt värde, side: eu, value: 4.2}\n"
+    "      - {dimension: strategiskt värde, side: nv, value: 4.0}\n"
+    "      - {dimension: nytta, side: eu, value: 4.1}\n"
+    "      - {dimension: nytta, side: nv, value: 3.9}\n"
+)
+
+
+# _spread: one party's scores alone differ from nobody's
+def test_one_partys_scores_alone_have_no_gap():
+    only_ours = (
+        "    scale: likert5\n    respondents: [{side: eu, n: 4}]\n    scores:\n"
+        "      - {dimension: nytta, side: eu, value: 4.1}\n"
+    )
+    text = edited((LIKERT_SCORES, only_ours))
+    assert places(text, "BEN-04", benefit_gap_threshold=0.5) == []
+
+
+# _opposite_ends: on a word scale, each dimension by itself, the party at the bottom and the
+# one at the top (of three)
+def test_a_dimension_rated_at_both_ends_names_the_bottom_and_the_top():
+    words = (
+        "    scale: lmh\n    respondents: [{side: eu, n: 4}, {side: nv, n: 4}, {side: kv, n: 2}]\n"
+        "    scores:\n"
+        "      - {dimension: nytta, side: eu, value: low}\n"
+        "      - {dimension: nytta, side: nv, value: medium}\n"
+        "      - {dimension: nytta, side: kv, value: high}\n"
+        "      - {dimension: strategiskt värde, side: eu, value: high}\n"
+        "      - {dimension: strategiskt värde, side: nv, value: high}\n"
+        "      - {dimension: strategiskt värde, side: kv, value: high}\n"
+    )
+    text = edited(*THIRD_PARTY, (LIKERT_SCORES, words))
+    assert messages(text, "BEN-04") == {
+        ("assessments", 0, "scores"): "In the assessment of 2026-05-20, “nytta” is rated at the "
+        "bottom by Exempeluniversitetet and at the top by Kommun Väst."
+    }
