@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from partnerkit.config import Config, RuleSelection, Thresholds
+from partnerkit.errors import UsageError
 from partnerkit.findings import Severity
 from partnerkit.load.pipeline import check_text, parse_record
-from partnerkit.rules import get
+from partnerkit.rules import check_selection, get, matches
 from partnerkit.rules.base import ACTIVE, Context
 from partnerkit.rules.commitment import DAYS_PER_YEAR, _years
 from partnerkit.rules.engine import (
@@ -713,3 +715,31 @@ def test_a_dimension_rated_at_both_ends_names_the_bottom_and_the_top():
         ("assessments", 0, "scores"): "In the assessment of 2026-05-20, “nytta” is rated at the "
         "bottom by Exempeluniversitetet and at the top by Kommun Väst."
     }
+
+
+# matches: a selector is a code, a family or a prefix that contains the dash, never a bare
+# beginning of a family's name
+@pytest.mark.parametrize(
+    ("selector", "matched"),
+    [
+        ("LEAD-01", True),
+        ("lead", True),
+        ("LEAD-0", True),
+        ("LEAD-1", False),
+        ("LE", False),
+        ("L", False),
+    ],
+)
+def test_a_selector_is_a_code_a_family_or_a_prefix_with_the_dash(selector, matched):
+    assert matches("LEAD-01", selector) is matched
+
+
+# check_selection: an unknown selector is named with the key and the file it is in
+@pytest.mark.parametrize("key", ["select", "ignore", "severity"])
+def test_an_unknown_selector_names_its_key_and_file(key):
+    value = {"NOPE": "off"} if key == "severity" else ("NOPE",)
+    with pytest.raises(UsageError) as raised:
+        check_selection(RuleSelection(**{key: value}), Path("partnerkit.toml"))
+    assert str(raised.value) == (
+        f"Unknown rule 'NOPE' in rules.{key} of partnerkit.toml; see partnerkit rules."
+    )
