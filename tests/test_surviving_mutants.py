@@ -1,5 +1,6 @@
-"""One test per surviving mutant that was not equivalent, from one mutmut run over ``rules/``
-(see the note on issue #15 for the command). Each test names the function the mutant changed."""
+"""One test per surviving mutant that was not equivalent, from the mutmut runs over ``rules/``
+(see the notes on issues #15 and #18 for the command). Each test names the function the mutant
+changed."""
 
 from __future__ import annotations
 
@@ -148,8 +149,9 @@ def test_a_risk_assessment_on_the_signing_day_is_in_time(day, in_time):
 # ---- second run (issue #18 item 16) -------------------------------------------------------
 
 
-def hits(text: str, today: date = TODAY, selection: RuleSelection | None = None) -> list[RuleHit]:
-    config = Config(rules=selection or RuleSelection())
+def hits(text: str, today: date = TODAY) -> list[RuleHit]:
+    """Every finding of the rules on ``text``, before it is located in the file."""
+    config = Config()
     record = parse_record(text, "r.yaml", config.limits).record
     assert record is not None
     return run_rules(record, config, Context(today, config.thresholds))
