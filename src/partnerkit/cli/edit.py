@@ -1,5 +1,5 @@
 """The edit commands: ``new``, ``log``, ``meeting``, ``decide``, ``close``, ``activity``,
-``measure``, ``phase``, ``assess`` and ``forget``.
+``measure``, ``use``, ``comment``, ``phase``, ``assess`` and ``forget``.
 
 Each command parses its options, hands one edit to :func:`partnerkit.edit.session.edit_record`
 (read once, splice, verify, validate, replace atomically) and prints one line of what changed.
@@ -422,6 +422,13 @@ def decide(
         list[str] | None,
         typer.Option("--ref", help="An id it is about (a resource, a goal …); repeatable."),
     ] = None,
+    to_body: Annotated[
+        str | None,
+        typer.Option("--to-body", help="The body that takes it up next (its id)."),
+    ] = None,
+    to_meeting: Annotated[
+        str | None, _optional_date("--to-meeting", "The day of that body's meeting.")
+    ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
@@ -432,13 +439,18 @@ def decide(
 
     day, due_day = _day(date), _day(due)
     text = _text(text, "TEXT")
+    if (to_body is None) != (to_meeting is None):
+        raise typer.BadParameter(
+            _("give both --to-body and --to-meeting, or neither"), param_hint="--to-body"
+        )
+    goes_to = (to_body, _day(to_meeting)) if to_body and to_meeting else None
     _run(
         record,
         folder,
         config,
         dry_run,
         lambda doc: add_decision(
-            doc, text, day, body, owner, due_day, decision_id, list(refs or [])
+            doc, text, day, body, owner, due_day, decision_id, list(refs or []), goes_to
         ),
     )
 
@@ -555,6 +567,52 @@ def measure(
         dry_run,
         lambda doc: add_measurement(doc, indicator, day, number, note),
     )
+
+
+@commands.command()
+def use(
+    record: RecordArg,
+    resource: Annotated[str, typer.Argument(help="The resource id.")],
+    amount: Annotated[str, typer.Argument(help="What was used, in the resource's unit.")],
+    year: Annotated[
+        int, typer.Option("--period", min=1900, max=2199, help="The calendar year, e.g. 2026.")
+    ],
+    note: Annotated[str | None, typer.Option("--note", help="A note on the figure.")] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record what was used of an earmarked resource in a year (updates that year's figure)."""
+    from partnerkit.edit.operations import record_use
+
+    number = _number(amount, "AMOUNT")
+    if number < 0:
+        raise typer.BadParameter(_("write a number of 0 or more"), param_hint="AMOUNT")
+    _run(
+        record,
+        folder,
+        config,
+        dry_run,
+        lambda doc: record_use(doc, resource, year, number, note),
+    )
+
+
+@commands.command()
+def comment(
+    record: RecordArg,
+    goal: Annotated[str, typer.Argument(help="The goal id.")],
+    text: Annotated[str, typer.Argument(help="A line or two on where the goal stands.")],
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Set a goal's status comment (shown in the brief and the annual report)."""
+    from partnerkit.edit.operations import set_goal_comment
+
+    text = _text(text, "TEXT")
+    _run(record, folder, config, dry_run, lambda doc: set_goal_comment(doc, goal, text))
 
 
 @commands.command()

@@ -151,6 +151,7 @@ def add_decision(
     due: date | None = None,
     decision_id: str | None = None,
     refs: list[str] | None = None,
+    goes_to: tuple[str, date] | None = None,
 ) -> Change:
     decisions = _list(doc.get(("decisions",)))
     if decision_id is None:
@@ -159,6 +160,8 @@ def add_decision(
         raise UsageError(_("There is already a decision with the id {id}.").format(id=decision_id))
     if body is not None:
         _body_index(doc, body)
+    if goes_to is not None:
+        _body_index(doc, goes_to[0])
     entry = _compact(
         {
             "id": decision_id,
@@ -168,6 +171,7 @@ def add_decision(
             "owner": owner,
             "due": due,
             "refs": refs or None,
+            "goes_to": {"body": goes_to[0], "meeting": goes_to[1]} if goes_to else None,
         }
     )
     position = position_by_date(decisions, day.isoformat())
@@ -526,3 +530,49 @@ def add_assessment(doc: Document, day: date, details: AssessmentDetails) -> Chan
         ).format(instrument=details.instrument, date=day.isoformat(), n=len(details.scores or [])),
         splice,
     )
+
+
+def record_use(
+    doc: Document, resource_id: str, year: int, amount: float, note: str | None = None
+) -> Change:
+    """Record what was used of a resource in ``year``: a new entry, or the year's entry
+    updated (use is reported during the year and corrected when the books close)."""
+    resources = _list(doc.get(("resources",)))
+    index = _index_of(
+        resources, resource_id, _("There is no resource with the id {id} in this record.")
+    )
+    path: DataPath = ("resources", index)
+    uses = _list(doc.get((*path, "used")))
+    for j, existing in enumerate(uses):
+        if isinstance(existing, dict) and existing.get("period") == year:
+            order = field_order("ResourceUse")
+            splice = doc.set_key((*path, "used", j), "amount", amount, order)
+            if note is not None:
+                doc.set_key((*path, "used", j), "note", note, order)
+            return Change(
+                _("Updated the use of {id} in {year} to {amount}.").format(
+                    id=resource_id, year=year, amount=amount
+                ),
+                splice,
+            )
+    entry = _compact({"period": year, "amount": amount, "note": note})
+    position = 0
+    for j, existing in enumerate(uses):
+        later = isinstance(existing, dict) and isinstance(existing.get("period"), int)
+        if not (later and existing["period"] > year):
+            position = j + 1
+    splice = doc.add_items(path, "used", [entry], position, field_order("Resource"))
+    return Change(
+        _("Recorded the use of {id} in {year}: {amount}.").format(
+            id=resource_id, year=year, amount=amount
+        ),
+        splice,
+    )
+
+
+def set_goal_comment(doc: Document, goal_id: str, comment: str) -> Change:
+    """Set a goal's short status comment (replacing the one it had)."""
+    goals = _list(doc.get(("goals",)))
+    index = _index_of(goals, goal_id, _("There is no goal with the id {id} in this record."))
+    splice = doc.set_key(("goals", index), "status_comment", comment, field_order("Goal"))
+    return Change(_("Set the status comment of goal {id}.").format(id=goal_id), splice)

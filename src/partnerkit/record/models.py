@@ -255,6 +255,14 @@ class Mandate(Model):
     delegated_by: str | None = None
 
 
+class ResourceUse(Model):
+    """What was used of an earmarked resource in one calendar year, in the resource's unit."""
+
+    period: int = Field(ge=YEARS[0], le=YEARS[1])  # the calendar year, e.g. 2026
+    amount: float = Field(ge=0)
+    note: str | None = None
+
+
 class Resource(Model):
     id: Slug
     side: PartyRef
@@ -267,6 +275,7 @@ class Resource(Model):
     source: str | None = None
     status: Literal["planned", "committed", "used"] = "committed"
     mandate: Mandate | None = None
+    used: list[ResourceUse] = []
 
 
 class DatedValue(Model):
@@ -301,6 +310,14 @@ class Goal(Model):
     strategy_links: dict[PartyRef, list[str]] = {}
     indicators: list[Indicator] = []
     status: Literal["active", "achieved", "dropped"] = "active"
+    status_comment: str | None = None  # a line or two on where the goal stands
+
+
+class GoesTo(Model):
+    """The meeting a decision or an action item is brought to: a body and the day it meets."""
+
+    body: BodyRef
+    meeting: IsoDate
 
 
 class ActionItem(Model):
@@ -310,6 +327,7 @@ class ActionItem(Model):
     responsible: dict[PartyRef, PersonRef] = {}
     due: IsoDate | None = None
     status: Literal["open", "done", "cancelled"] = "open"
+    goes_to: GoesTo | None = None
 
 
 class ActionPlan(Model):
@@ -414,6 +432,7 @@ class Decision(Model):
     status: Literal["open", "done", "cancelled"] = "open"
     closed: IsoDate | None = None
     refs: list[str] = []  # ids the decision is about: a resource, a goal, an activity
+    goes_to: GoesTo | None = None  # the meeting that takes the matter up next
 
 
 class Respondents(Model):

@@ -97,6 +97,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "latest",
         "on_track",
         "measurements",
+        "goal_status_comment",
     ),
     "contacts": (
         "partnership_id",
@@ -230,8 +231,9 @@ def _indicator_rows(record: Partnership, view: PartnershipReport):
     for goal, goal_view in zip(record.goals, view.goals, strict=True):
         area = areas.get(goal.focus_area_id or "", goal.focus_area_id or "")
         head = (record.id, goal.id, goal.title, goal.status, area)
+        comment = goal.status_comment or ""
         if not goal.indicators:
-            rows.append((*head, *(None,) * 13))
+            rows.append((*head, *(None,) * 13, comment))
             continue
         for indicator, status in zip(goal.indicators, goal_view.indicators, strict=True):
             rows.append(
@@ -250,6 +252,7 @@ def _indicator_rows(record: Partnership, view: PartnershipReport):
                     status.latest,
                     status.on_track,
                     len(indicator.measurements),
+                    comment,
                 )
             )
     return rows

@@ -161,6 +161,8 @@ class _Writer:
                 meta.append(f"{t['owners']}: {owners}")
             if meta:
                 self.para(" · ".join(meta))
+            if g.comment:
+                self.para(f"{t['status_comment']}: {md_text(g.comment)}")
             if not g.indicators:
                 self.para(t["no_indicators"])
                 continue
@@ -238,6 +240,9 @@ class _Writer:
         if not r.resources:
             self.para(t["no_resources"])
             return
+        use_header = (
+            [t["used_in"].format(year=r.period_end.year), t["remaining"]] if r.use_recorded else []
+        )
         self.table(
             [
                 t["party"],
@@ -248,6 +253,7 @@ class _Writer:
                 t["period_col"],
                 t["status"],
                 t["mandate"],
+                *use_header,
             ],
             [
                 [
@@ -259,6 +265,7 @@ class _Writer:
                     f"{fmt.date(x.start)} – {fmt.date(x.end)}",
                     t.enum("resource_status", x.status),
                     md_text(x.holder) or "–",
+                    *([fmt.number(x.used), fmt.number(x.remaining)] if r.use_recorded else []),
                 ]
                 for x in r.resources
             ],

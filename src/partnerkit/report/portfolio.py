@@ -18,6 +18,7 @@ from functools import partial
 
 from partnerkit.brief import IndicatorStatus, indicator_status
 from partnerkit.config import Config, Thresholds
+from partnerkit.economy import balance
 from partnerkit.followup import assessment_view, partnership_followup, score_number
 from partnerkit.load.pipeline import CheckResult, FileReport
 from partnerkit.record.models import Activity, GovernanceBody, Partnership
@@ -208,6 +209,7 @@ def _goals(record: Partnership, start: date, today: date) -> tuple[GoalView, ...
                 areas.get(goal.focus_area_id or "", ""),
                 owners,
                 indicators,
+                goal.status_comment or "",
             )
         )
     return tuple(goals)
@@ -298,6 +300,7 @@ def _resources(record: Partnership, start: date, end: date) -> tuple[ResourceVie
             continue
         holder_id = r.mandate.holder_person_id if r.mandate else None
         holder = people[holder_id].name if holder_id in people else ""
+        use = balance(r, end.year)
         rows.append(
             ResourceView(
                 parties.get(r.side, r.side),
@@ -310,6 +313,8 @@ def _resources(record: Partnership, start: date, end: date) -> tuple[ResourceVie
                 period.to if period else None,
                 r.status,
                 holder,
+                use.used,
+                use.remaining,
             )
         )
     return tuple(rows)

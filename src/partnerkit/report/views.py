@@ -66,6 +66,7 @@ class GoalView:
     focus_area: str
     owners: tuple[tuple[str, str], ...]  # (party, person)
     indicators: tuple[IndicatorView, ...]
+    comment: str = ""  # the goal's status comment
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ class ResourceView:
     end: date | None
     status: str
     holder: str
+    used: float | None = None  # recorded use in the report's year (see economy.balance)
+    remaining: float | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,11 @@ class PartnershipReport:
     benefits: tuple[BenefitView, ...]
     joint_values: tuple[JointValueView, ...]
     resources: tuple[ResourceView, ...]
+
+    @property
+    def use_recorded(self) -> bool:
+        return any(x.used is not None for x in self.resources)
+
     bodies: tuple[BodyView, ...]
     assessment: AssessmentReport | None
     period_start: date
