@@ -75,6 +75,9 @@ def followup(
     raise typer.Exit(1 if report.unreadable or late else 0)
 
 
+BRIEF_FORMATS = ("text", "markdown", "html", "docx")
+
+
 @commands.command()
 def brief(
     partnership: Annotated[str, typer.Argument(help="The partnership id.")],
@@ -84,29 +87,81 @@ def brief(
         typer.Option(
             "--meeting",
             callback=as_of_date,
-            help="Meeting date (default: its next planned meeting).",
+            help="Meeting date (default: the body's next planned meeting).",
         ),
     ] = None,
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or markdown.")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, markdown, html or docx (Word).")
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The file to write (needed for html and docx).", dir_okay=False
+        ),
+    ] = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """The steering-group brief (underlag) for a body's meeting, since its previous meeting."""
-    from datetime import date
-
+    """The brief (underlag) for a body's meeting: agenda, proposals for decision, status."""
     from partnerkit.brief import build_brief
     from partnerkit.load.pipeline import record_with_id_on_record
-    from partnerkit.render.brief import brief_markdown
+    from partnerkit.render.brief_blocks import brief_document
 
-    choice(output_format, ("text", "markdown"), "--format")
+    choice(output_format, BRIEF_FORMATS, "--format")
+    _output_needed(output_format, output)
     on_record = partial(record_with_id_on_record, record_id=partnership)
     result, settings, today = load_portfolio(paths, as_of, config, on_record)
     record = record_by_id(result, partnership)
-    when = date.fromisoformat(meeting) if meeting else None
-    text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
-    print_markdown(text, output_format)
+    data = build_brief(record, body, _day(meeting), today, settings.thresholds)
+    _write_document(brief_document(data), output_format, output, paths)
+
+
+def _day(value: str | None):
+    from datetime import date
+
+    return date.fromisoformat(value) if value else None
+
+
+def _output_needed(output_format: str, output: Path | None) -> None:
+    from partnerkit.i18n import _
+
+    if output_format in ("html", "docx") and output is None:
+        raise typer.BadParameter(
+            _("write the {format} file with -o FILE").format(format=output_format),
+            param_hint="--output",
+        )
+    if output_format == "text" and output is not None:
+        raise typer.BadParameter(
+            _("-o writes markdown, html or docx; choose one with --format"),
+            param_hint="--output",
+        )
+
+
+def _write_document(document, output_format: str, output: Path | None, paths) -> None:
+    """The brief or the minutes in ``output_format``: printed, or written to ``output``."""
+    from partnerkit.i18n import _
+
+    if output_format == "docx":
+        from partnerkit.render.brief_docx import document_docx
+
+        content = document_docx(document)
+    elif output_format == "html":
+        from partnerkit.render.brief_html import document_html
+
+        content = document_html(document).encode("utf-8")
+    else:
+        from partnerkit.render.brief import document_markdown
+
+        text = document_markdown(document)
+        if output is None:
+            print_markdown(text, output_format)
+            return
+        content = text.encode("utf-8")
+    assert output is not None
+    write_output(output, content, paths)
+    sys.stdout.write(_("Wrote {file}.").format(file=output) + "\n")
 
 
 @commands.command()

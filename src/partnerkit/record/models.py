@@ -222,6 +222,8 @@ class Meeting(Model):
     date: IsoDate
     kind: Literal["ordinary", "extra", "partnership_day"] = "ordinary"
     status: Literal["planned", "held", "cancelled"] = "held"
+    time: str | None = None  # as the notice gives it: 13.00–15.00
+    place: str | None = None  # a room, an address or a video link
     attendees: list[PersonRef] = []
     brief_ref: str | None = None
     brief_sent: IsoDate | None = None
@@ -318,6 +320,7 @@ class GoesTo(Model):
 
     body: BodyRef
     meeting: IsoDate
+    proposal: str | None = None  # what the body is asked to decide: "fastställa handlingsplan 2027"
 
 
 class ActionItem(Model):
