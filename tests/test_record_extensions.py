@@ -102,7 +102,7 @@ def test_the_totals_per_party_and_for_all_parties_keep_units_apart():
 
 def test_the_examples_use_the_new_fields():
     text = (ROOT / "partnerships" / "eu-nordverk.yaml").read_text(encoding="utf-8")
-    assert "d-2026-04" in text and "goes_to: {body: styrgrupp, meeting: 2026-12-10}" in text
+    assert "goes_to: {body: styrgrupp, meeting: 2026-12-10, proposal: fastställa" in text
     assert "status_comment:" in text and "used:" in text
 
 
@@ -246,3 +246,49 @@ def test_the_export_has_the_goal_status_comment(cli, tmp_path):
     comments = {row[1]: row[column] for row in rows[1:] if row[0] == "eu-nordverk"}
     assert comments["g-ai"] == "Stoppen minskar varje kvartal sedan pilotmodellen togs i drift."
     assert comments["g-testbadd"] in ("", None)
+
+
+def test_decide_with_a_proposal_and_a_meeting_with_time_and_place(cli, nordverk):
+    cwd, record = nordverk
+    before = record.read_text(encoding="utf-8")
+    result = cli(
+        "decide",
+        "eu-nordverk",
+        "Budget 2027",
+        "--date",
+        "2026-12-01",
+        "--to-body",
+        "styrgrupp",
+        "--to-meeting",
+        "2027-03-11",
+        "--to-proposal",
+        "fastställa budget 2027",
+        cwd=cwd,
+    )
+    assert result.exit_code == 0, result.output
+    result = cli(
+        "meeting",
+        "eu-nordverk",
+        "styrgrupp",
+        "--date",
+        "2027-06-10",
+        "--status",
+        "planned",
+        "--time",
+        "13.00–15.00",
+        "--place",
+        "Sal B, Nordhamn",
+        cwd=cwd,
+    )
+    assert result.exit_code == 0, result.output
+    removed, added = changed_lines(before, record.read_text(encoding="utf-8"))
+    assert removed == []
+    assert added == [
+        '      - {date: 2027-06-10, status: planned, time: 13.00–15.00, place: "Sal B, Nordhamn"}',
+        "  - {id: d-2026-06, date: 2026-12-01, text: Budget 2027, goes_to: {body: styrgrupp, "
+        "meeting: 2027-03-11, proposal: fastställa budget 2027}}",
+    ]
+    result = cli(
+        "decide", "eu-nordverk", "X", "--date", "2026-12-01", "--to-proposal", "y", cwd=cwd
+    )
+    assert result.exit_code == 2

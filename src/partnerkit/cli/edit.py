@@ -362,6 +362,12 @@ def meeting(
     attendees: Annotated[
         list[str] | None, typer.Option("--attendee", help="A person id; repeatable.")
     ] = None,
+    time: Annotated[
+        str | None, typer.Option("--time", help="The time, as the notice gives it: 13.00–15.00.")
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", help="Where: a room, an address or a video link.")
+    ] = None,
     brief: Annotated[str | None, typer.Option("--brief", help="The brief (underlag).")] = None,
     brief_sent: Annotated[
         str | None, _optional_date("--brief-sent", "When the brief was sent.")
@@ -391,6 +397,8 @@ def meeting(
         status=_literal(status, "Meeting", "status", "--status"),
         kind=_literal(kind, "Meeting", "kind", "--kind"),
         attendees=list(attendees or []),
+        time=_text(time, "--time") if time is not None else None,
+        place=_text(place, "--place") if place is not None else None,
         brief_ref=brief,
         brief_sent=_day(brief_sent),
         minutes_ref=minutes,
@@ -429,6 +437,10 @@ def decide(
     to_meeting: Annotated[
         str | None, _optional_date("--to-meeting", "The day of that body's meeting.")
     ] = None,
+    to_proposal: Annotated[
+        str | None,
+        typer.Option("--to-proposal", help="What that meeting is asked to decide: 'fastställa …'."),
+    ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
@@ -443,7 +455,12 @@ def decide(
         raise typer.BadParameter(
             _("give both --to-body and --to-meeting, or neither"), param_hint="--to-body"
         )
-    goes_to = (to_body, _day(to_meeting)) if to_body and to_meeting else None
+    if to_proposal is not None and to_body is None:
+        raise typer.BadParameter(
+            _("give --to-body and --to-meeting with --to-proposal"), param_hint="--to-proposal"
+        )
+    proposal = _text(to_proposal, "--to-proposal") if to_proposal is not None else None
+    goes_to = (to_body, _day(to_meeting), proposal) if to_body and to_meeting else None
     _run(
         record,
         folder,

@@ -151,7 +151,7 @@ def add_decision(
     due: date | None = None,
     decision_id: str | None = None,
     refs: list[str] | None = None,
-    goes_to: tuple[str, date] | None = None,
+    goes_to: tuple[str, date, str | None] | None = None,
 ) -> Change:
     decisions = _list(doc.get(("decisions",)))
     if decision_id is None:
@@ -171,7 +171,9 @@ def add_decision(
             "owner": owner,
             "due": due,
             "refs": refs or None,
-            "goes_to": {"body": goes_to[0], "meeting": goes_to[1]} if goes_to else None,
+            "goes_to": _compact({"body": goes_to[0], "meeting": goes_to[1], "proposal": goes_to[2]})
+            if goes_to
+            else None,
         }
     )
     position = position_by_date(decisions, day.isoformat())
@@ -215,6 +217,8 @@ class MeetingDetails:
     status: str = "held"
     kind: str = "ordinary"
     attendees: list[str] | None = None
+    time: str | None = None
+    place: str | None = None
     brief_ref: str | None = None
     brief_sent: date | None = None
     minutes_ref: str | None = None
@@ -247,6 +251,8 @@ def add_meeting(doc: Document, body_id: str, day: date, details: MeetingDetails)
                 "date": day,
                 "kind": details.kind if details.kind != "ordinary" else None,
                 "status": details.status if details.status != "held" else None,
+                "time": details.time,
+                "place": details.place,
                 "attendees": list(dict.fromkeys(details.attendees or [])),
                 "brief_ref": details.brief_ref,
                 "brief_sent": details.brief_sent,
@@ -299,6 +305,8 @@ def _update_planned(
     splice = doc.set_key(path, "status", details.status, order)
     given: dict[str, Any] = {
         "kind": details.kind if details.kind != "ordinary" else None,
+        "time": details.time,
+        "place": details.place,
         "attendees": details.attendees or [],
         "brief_ref": details.brief_ref,
         "brief_sent": details.brief_sent,

@@ -63,10 +63,12 @@ def document_docx(doc: Document) -> bytes:
                 if block.ordered:
                     paragraph = word.add_paragraph(f"{n}. {inert(item)}")
                     paragraph.paragraph_format.left_indent = Cm(0.6)
+                    paragraph.paragraph_format.space_after = Pt(0)
                 else:
                     word.add_paragraph(inert(item), style="List Bullet")
         elif isinstance(block, Table):
             _table(word, block, WD_TABLE_ALIGNMENT, WD_ALIGN_PARAGRAPH, Pt)
+            _column_widths(word.tables[-1], block, Cm(16.6))
     word.add_paragraph().add_run(inert(footer(doc))).italic = True
     buffer = io.BytesIO()
     word.save(buffer)
@@ -94,6 +96,22 @@ def _table(word: Any, block: Table, table_alignment: Any, alignment: Any, pt: An
                 for run in paragraph.runs:
                     run.font.size = pt(9.5)
     word.add_paragraph()
+
+
+def _column_widths(table: Any, block: Table, total: int) -> None:
+    """Columns as wide as their longest text asks for (within bounds), so a name is not
+    broken into syllables beside a column of short numbers."""
+    weights = []
+    for column, head in enumerate(block.header):
+        longest = max([len(head), *(len(row[column]) for row in block.rows)])
+        low, high = (13, 20) if column in block.numeric else (11, 36)
+        weights.append(min(max(longest, low), high))
+    table.autofit = False
+    for column, weight in enumerate(weights):
+        width = int(total * weight / sum(weights))
+        table.columns[column].width = width
+        for cell in table.columns[column].cells:
+            cell.width = width
 
 
 def _repeat_header(row: Any) -> None:
