@@ -118,6 +118,50 @@ def brief(
     _write_document(brief_document(data), output_format, output, paths)
 
 
+MINUTES_FORMATS = ("markdown", "docx", "html", "text")
+
+
+@commands.command()
+def minutes(
+    partnership: Annotated[str, typer.Argument(help="The partnership id.")],
+    body: Annotated[str, typer.Option("--body", help="The governance body id, e.g. styrgrupp.")],
+    meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting",
+            callback=as_of_date,
+            help="Meeting date (default: the body's next planned meeting).",
+        ),
+    ] = None,
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="markdown, docx (Word), html or text.")
+    ] = "markdown",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The file to write (needed for html and docx).", dir_okay=False
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """A draft of the minutes (protokoll) of a body's meeting: the members in office, the
+    agenda and the brief's proposals as draft decisions, to complete after the meeting."""
+    from partnerkit.brief import build_brief
+    from partnerkit.load.pipeline import record_with_id_on_record
+    from partnerkit.render.minutes import minutes_document
+
+    choice(output_format, MINUTES_FORMATS, "--format")
+    _output_needed(output_format, output)
+    on_record = partial(record_with_id_on_record, record_id=partnership)
+    result, settings, today = load_portfolio(paths, as_of, config, on_record)
+    record = record_by_id(result, partnership)
+    data = build_brief(record, body, _day(meeting), today, settings.thresholds)
+    _write_document(minutes_document(data), output_format, output, paths)
+
+
 def _day(value: str | None):
     from datetime import date
 
