@@ -474,7 +474,7 @@ def test_a_draft_action_plan_is_proposed_for_approval(brief):
             "A draft action plan for 2027 is in the record, with 1 open item. ap27-1: Fler "
             "examensarbeten 2027",
             "The steering group is asked to decide: approve the action plan for 2027.",
-            "ap27-1",
+            "the draft action plan 2027",
         )
     ]
 

@@ -416,7 +416,7 @@ def _plan_matter(plan: ActionPlan) -> DecisionMatter:
         _("Action plan {period}").format(period=_period(plan)),
         tuple(background),
         _("approve the action plan for {period}").format(period=_period(plan)),
-        tuple(i.id for i in items[:1]) or ("action_plans",),
+        (_("the draft action plan {period}").format(period=_period(plan)),),
         "action_plan",
     )
 

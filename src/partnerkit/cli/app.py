@@ -16,10 +16,11 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from partnerkit import __version__
-from partnerkit.cli import check, diff, edit, followup, report
+from partnerkit.cli import check, diff, edit, followup, plan, report
 from partnerkit.cli.common import error_boundary, state
 
 GROUPS = (check, followup, report, diff, edit)
+SUBGROUPS = (plan,)  # commands of two words: partnerkit plan new
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "partnerkit",
@@ -58,15 +59,20 @@ def main_options(
     set_language(None)  # the environment's language, for errors in the command's options
 
 
-def _register(groups) -> None:
-    """Add every group's commands to the app, each behind the one error boundary."""
+def _register(groups, subgroups) -> None:
+    """Add every group's commands to the app, each behind the one error boundary; a
+    subgroup's commands under its name."""
     for group in groups:
         for info in group.commands.registered_commands:
             info.callback = error_boundary(info.callback)
             app.registered_commands.append(info)
+    for subgroup in subgroups:
+        for info in subgroup.commands.registered_commands:
+            info.callback = error_boundary(info.callback)
+        app.add_typer(subgroup.commands, name=subgroup.NAME, help=subgroup.HELP)
 
 
-_register(GROUPS)
+_register(GROUPS, SUBGROUPS)
 
 
 def app_for(argv: list[str]) -> typer.Typer:
