@@ -222,16 +222,28 @@ def test_comment_sets_and_replaces_a_goals_status_comment(cli, nordverk):
 # --- the annual report and the export ----------------------------------------------------
 
 
-def test_the_annual_report_shows_use_remaining_and_the_goal_comment(cli):
+def test_the_annual_report_shows_use_remaining_and_the_goal_comment(cli, tmp_path):
     args = ("report", "--partnership", "eu-nordverk", "--as-of", "2026-11-30")
     sv = cli(*args, "--lang", "sv", cwd=ROOT)
     assert sv.exit_code == 0, sv.output
     assert "| Mandat hos | Utfall 2026 | Kvar |" in sv.stdout
     assert "| Johan Ekdahl | 1\u00a0240\u00a0000 | 560\u00a0000 |" in sv.stdout
     assert "Status: Stoppen minskar varje kvartal sedan pilotmodellen togs i drift." in sv.stdout
+    assert "Öronmärkt, utfall och kvar 2026, per part och enhet" in sv.stdout
+    assert (
+        "| Alla parter | 6\u00a0300\u00a0000 kr per år | 5\u00a0140\u00a0000 "
+        "| 1\u00a0160\u00a0000 |" in sv.stdout
+    )
     en = cli(*args, "--lang", "en", cwd=ROOT).stdout
     assert "| Mandate holder | Used 2026 | Remaining |" in en
     assert "| Johan Ekdahl | 1,240,000 | 560,000 |" in en
+    assert "| Nordverk AB | 4,500,000 SEK per year | 3,900,000 | 600,000 |" in en
+    page = tmp_path / "r.html"
+    assert cli(*args, "--lang", "en", "--html", str(page), cwd=ROOT).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert (
+        '<td class="party-cell">All parties</td><td class="num">6,300,000 SEK per year</td>' in html
+    )
 
 
 def test_the_export_has_the_goal_status_comment(cli, tmp_path):

@@ -270,6 +270,25 @@ class _Writer:
                 for x in r.resources
             ],
         )
+        if r.resource_totals:
+            self.para(t["resource_totals"].format(year=r.period_end.year))
+            self.table(
+                [
+                    t["party"],
+                    t["earmarked"],
+                    t["used_in"].format(year=r.period_end.year),
+                    t["remaining"],
+                ],
+                [
+                    [
+                        md_text(x.party) if x.party else t["all_parties"],
+                        resource_amount(x.earmarked, x.unit, fmt, t),
+                        fmt.number(x.used),
+                        fmt.number(x.remaining),
+                    ]
+                    for x in r.resource_totals
+                ],
+            )
 
     def governance(self, r: PartnershipReport) -> None:
         t, fmt = self.t, self.fmt

@@ -18,7 +18,7 @@ from functools import partial
 
 from partnerkit.brief import IndicatorStatus, indicator_status
 from partnerkit.config import Config, Thresholds
-from partnerkit.economy import balance
+from partnerkit.economy import balance, balances, totals
 from partnerkit.followup import assessment_view, partnership_followup, score_number
 from partnerkit.load.pipeline import CheckResult, FileReport
 from partnerkit.record.models import Activity, GovernanceBody, Partnership
@@ -36,6 +36,7 @@ from partnerkit.report.views import (
     PartnershipReport,
     PartyView,
     Portfolio,
+    ResourceTotalView,
     ResourceView,
 )
 from partnerkit.timeline import (
@@ -96,6 +97,7 @@ def partnership_report(
         period_start=start,
         period_end=today,
         problems=followup.problems,
+        resource_totals=_resource_totals(record, today.year),
     )
 
 
@@ -318,6 +320,14 @@ def _resources(record: Partnership, start: date, end: date) -> tuple[ResourceVie
             )
         )
     return tuple(rows)
+
+
+def _resource_totals(record: Partnership, year: int) -> tuple[ResourceTotalView, ...]:
+    parties = {p.id: p.name for p in record.parties}
+    return tuple(
+        ResourceTotalView(parties.get(x.side, x.side), x.unit, x.earmarked, x.used, x.remaining)
+        for x in totals(balances(record, year))
+    )
 
 
 def _expected_meetings(body: GovernanceBody, start: date, end: date) -> float | None:

@@ -109,6 +109,17 @@ class ResourceView:
 
 
 @dataclass(frozen=True)
+class ResourceTotalView:
+    """The resources of one party (or of all, ``party`` empty) in one unit, for the year."""
+
+    party: str
+    unit: str
+    earmarked: float
+    used: float
+    remaining: float
+
+
+@dataclass(frozen=True)
 class BodyView:
     id: str
     name: str
@@ -185,6 +196,7 @@ class PartnershipReport:
     period_start: date
     period_end: date
     problems: int = 0
+    resource_totals: tuple[ResourceTotalView, ...] = ()  # earmarked, used, remaining
 
     @property
     def overdue(self) -> int:
