@@ -304,3 +304,21 @@ def test_decide_with_a_proposal_and_a_meeting_with_time_and_place(cli, nordverk)
         "decide", "eu-nordverk", "X", "--date", "2026-12-01", "--to-proposal", "y", cwd=cwd
     )
     assert result.exit_code == 2
+
+
+def test_the_export_has_the_use_of_each_resource_per_year(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "export.xlsx"
+    assert cli("export", "--as-of", "2026-11-30", "-o", str(out), cwd=ROOT).exit_code == 0
+    sheet = load_workbook(out)["resources"]
+    header, *rows = list(sheet.iter_rows(values_only=True))
+    named = [dict(zip(header, row, strict=True)) for row in rows]
+    seed = [
+        (r["year"], r["amount"], r["used"], r["remaining"])
+        for r in named
+        if r["resource_id"] == "r-eu-strategiska-medel" and r["partnership_id"] == "eu-nordverk"
+    ]
+    assert seed == [(2025, 1800000, 1650000, 150000), (2026, 1800000, 1240000, 560000)]
+    testbana = [r for r in named if r["resource_id"] == "r-nv-testbana"]
+    assert [(r["year"], r["used"]) for r in testbana] == [(None, None)]

@@ -149,7 +149,7 @@ def export(
     config: ConfigOpt = None,
 ) -> None:
     """The portfolio's tables for spreadsheets: partnerships, activities, goals and
-    indicators, contacts."""
+    indicators, resources (earmarked and used per year), contacts."""
     from partnerkit.errors import UsageError
     from partnerkit.files.discovery import guard_output
     from partnerkit.i18n import _, current_language

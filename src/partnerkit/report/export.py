@@ -1,6 +1,7 @@
 """The portfolio's tables for spreadsheets: CSV files or one XLSX workbook.
 
-Four tables: partnerships, activities, goals and indicators, contacts. Column names are
+Five tables: partnerships, activities, goals and indicators, resources (earmarked and used per
+year), contacts. Column names are
 stable field names (never translated), vocabulary values are the record's slugs, with a
 ``*_label`` column in the chosen language beside the ones people sort and filter by.
 
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from partnerkit.config import Config, Thresholds
 from partnerkit.contacts import contacts_of
+from partnerkit.economy import balance
 from partnerkit.followup import HANDBOOK_CRITERIA
 from partnerkit.load.pipeline import CheckResult, FileReport
 from partnerkit.record.models import Partnership
@@ -99,6 +101,22 @@ TABLES: dict[str, tuple[str, ...]] = {
         "measurements",
         "goal_status_comment",
     ),
+    "resources": (
+        "partnership_id",
+        "resource_id",
+        "party",
+        "level",
+        "kind",
+        "unit",
+        "amount",
+        "period_from",
+        "period_to",
+        "status",
+        "purpose",
+        "year",
+        "used",
+        "remaining",
+    ),
     "contacts": (
         "partnership_id",
         "level",
@@ -140,6 +158,7 @@ def export_record(
             "partnerships": [_partnership_row(record, view, today, lang)],
             "activities": _activity_rows(record, lang),
             "goals_indicators": _indicator_rows(record, view),
+            "resources": _resource_rows(record),
             "contacts": [
                 (
                     record.id,
@@ -156,6 +175,34 @@ def export_record(
             ],
         }
     )
+
+
+def _resource_rows(record: Partnership) -> list[tuple[Cell, ...]]:
+    """One row per resource and year of recorded use (one row without a year when none is
+    recorded), with what remains of the earmark (see :mod:`partnerkit.economy`)."""
+    rows: list[tuple[Cell, ...]] = []
+    for r in record.resources:
+        period = r.period
+        head = (
+            record.id,
+            r.id,
+            r.side,
+            r.level,
+            r.kind,
+            r.unit or "",
+            r.amount,
+            period.from_ if period else None,
+            period.to if period else None,
+            r.status,
+            r.purpose or "",
+        )
+        years = sorted({use.period for use in r.used})
+        if not years:
+            rows.append((*head, None, None, None))
+        for year in years:
+            use = balance(r, year)
+            rows.append((*head, year, use.used, use.remaining))
+    return rows
 
 
 def _join(values) -> str:
