@@ -445,6 +445,31 @@ def test_a_decision_of_another_body_that_goes_to_the_meeting_is_a_matter(brief):
     assert "Fler examensarbeten" not in part(markdown(brief, text), "5.9 Coming up")
 
 
+def test_a_routed_matter_that_says_what_it_is_about_absorbs_the_followups(brief):
+    about = ROUTED.replace(
+        "proposal: fastställa handlingsplan 2027}",
+        "proposal: fastställa handlingsplan 2027, about: action_plan}",
+    )
+    text = edit(BASE, (LAST_DECISION, LAST_DECISION + about))
+    assert matters(markdown(brief, text)) == [
+        (
+            "Förslag till handlingsplan 2027 läggs fram på styrgruppen.",
+            "rad decided on 2026-10-20 (d-rad-plan): Förslag till handlingsplan 2027 läggs "
+            "fram på styrgruppen. Owner: Sara Samordnare. Agree the next action plan: the "
+            "current one ends on 2026-12-31.",
+            "The steering group is asked to decide: fastställa handlingsplan 2027.",
+            "d-rad-plan, GOAL-06",
+        )
+    ]
+    drafted = edit(text, ("activities:\n", DRAFT + "activities:\n"))
+    [(_title, background, _proposal, basis)] = matters(markdown(brief, drafted))
+    assert background.endswith(
+        "A draft action plan for 2027 is in the record, with 1 open item. ap27-1: Fler "
+        "examensarbeten 2027"
+    )
+    assert basis == "d-rad-plan, the draft action plan 2027"
+
+
 def test_in_swedish_the_proposal_reads_styrgruppen_foreslas_besluta_att(brief):
     text = edit(BASE, (LAST_DECISION, LAST_DECISION + ROUTED))
     document = brief_sv(

@@ -296,9 +296,9 @@ EXAMPLES = [
         "styrgrupp",
         None,
         [
+            # d-2026-04 is about the action plan: the follow-up's GOAL-06 joins it
             "Förslag till handlingsplan 2027 läggs fram på styrgruppen 10 december.",
             "Gemensam ansökan i kompetenscentrumprogrammets utlysning",
-            "Nästa handlingsplan",
         ],
     ),
     (

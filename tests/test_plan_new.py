@@ -57,9 +57,10 @@ def test_the_next_plan_holds_the_open_items_of_the_last(cli, folder):
         "sv",
         cwd=folder,
     ).stdout
-    assert "### 4.3 Handlingsplan 2027" in brief
-    assert "Styrgruppen föreslås besluta att fastställa handlingsplanen för 2027." in brief
-    assert "Nästa handlingsplan" not in brief  # the draft is the next plan
+    # the council's d-2026-04 is about the action plan: the draft joins its matter
+    assert "Ett utkast till handlingsplan för 2027 finns i dokumentationen, med 1 öppen " in brief
+    assert "**Underlag:** d-2026-04, utkastet till handlingsplan 2027" in brief
+    assert "Nästa handlingsplan" not in brief and "### 4.3" not in brief
     again = cli("plan", "new", "eu-nordverk", "--from-last", cwd=folder)
     assert again.exit_code == 2
     assert "The last action plan (2027-01-01 – 2027-12-31) is a draft" in again.stderr

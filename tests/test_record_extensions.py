@@ -304,6 +304,28 @@ def test_decide_with_a_proposal_and_a_meeting_with_time_and_place(cli, nordverk)
         "decide", "eu-nordverk", "X", "--date", "2026-12-01", "--to-proposal", "y", cwd=cwd
     )
     assert result.exit_code == 2
+    for wrong in (
+        ("--to-about", "action_plan"),
+        ("--to-body", "styrgrupp", "--to-meeting", "2027-03-11", "--to-about", "budget"),
+    ):
+        result = cli("decide", "eu-nordverk", "X", "--date", "2026-12-01", *wrong, cwd=cwd)
+        assert result.exit_code == 2 and "Traceback" not in result.output
+    result = cli(
+        "decide",
+        "eu-nordverk",
+        "Utvärdering",
+        "--date",
+        "2026-12-01",
+        "--to-body",
+        "styrgrupp",
+        "--to-meeting",
+        "2027-03-11",
+        "--to-about",
+        "renewal",
+        "--dry-run",
+        cwd=cwd,
+    )
+    assert "goes_to: {body: styrgrupp, meeting: 2027-03-11, about: renewal}}" in result.stdout
 
 
 def test_the_export_has_the_use_of_each_resource_per_year(cli, tmp_path):

@@ -19,7 +19,7 @@ deadline that has passed by then reads as passed.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from partnerkit import economy
@@ -90,7 +90,8 @@ class DecisionMatter:
     proposal: str
     basis: tuple[str, ...]
     source: str  # routed, action_plan, followup, assessment, closing
-    item_key: str = ""  # the follow-up item it comes from
+    item_keys: tuple[str, ...] = ()  # the follow-up items it stands for
+    about: str = ""  # action_plan, renewal, expiry, sponsor_vacancy, closing, assessment
 
 
 @dataclass(frozen=True)
@@ -298,10 +299,10 @@ def _matters(
     t: Thresholds,
     today: date,
 ) -> list[DecisionMatter]:
-    matters = _routed(record, body, day)
+    generated: list[DecisionMatter] = []
     draft = _draft_plan(record, day)
     if draft is not None and _first_to_decide(record, body, day, today, "action_plan"):
-        matters.append(_plan_matter(draft))
+        generated.append(_plan_matter(draft))
     horizon = day + timedelta(days=UPCOMING_DAYS)
     for item in sorted(items, key=lambda i: (i.due, i.title)):
         if item.kind not in DECISION_KINDS or item.due > horizon:
@@ -311,13 +312,34 @@ def _matters(
         if record.lifecycle.phase in PHASING_OUT and item.kind in ("renewal", "expiry"):
             continue
         if _first_to_decide(record, body, day, today, item.kind):
-            matters.append(_followup_matter(item))
+            generated.append(_followup_matter(item))
     if _first_to_decide(record, body, day, today, "assessment"):
-        matters.extend(_assessment_matters(record, t))
+        generated.extend(_assessment_matters(record, t))
     if record.lifecycle.phase == "avveckling" and _first_to_decide(
         record, body, day, today, "expiry"
     ):
-        matters.append(_closing_matter(record, day))
+        generated.append(_closing_matter(record, day))
+    return _merged(_routed(record, body, day), generated)
+
+
+def _merged(routed: list[DecisionMatter], generated: list[DecisionMatter]) -> list[DecisionMatter]:
+    """A matter the record routes to the meeting and says what it is about (goes_to.about)
+    absorbs the generated matter of that kind: one matter, resting on both."""
+    matters = list(routed)
+    for matter in generated:
+        index = next(
+            (i for i, m in enumerate(matters) if m.about and m.about == matter.about), None
+        )
+        if index is None:
+            matters.append(matter)
+            continue
+        into = matters[index]
+        matters[index] = replace(
+            into,
+            background=into.background + matter.background,
+            basis=into.basis + matter.basis,
+            item_keys=into.item_keys + matter.item_keys,
+        )
     return matters
 
 
@@ -352,7 +374,8 @@ def _routed(record: Partnership, body: GovernanceBody, day: date) -> list[Decisi
                     goes.proposal or _("take a position on the matter"),
                     (item.id,),
                     "routed",
-                    item.id,
+                    (item.id,),
+                    goes.about or "",
                 )
             )
     return matters
@@ -381,7 +404,8 @@ def _decision_matter(
         goes.proposal or _("take a position on the matter"),
         (decision.id,),
         "routed",
-        decision.id,
+        (decision.id,),
+        goes.about or "",
     )
 
 
@@ -418,6 +442,7 @@ def _plan_matter(plan: ActionPlan) -> DecisionMatter:
         _("approve the action plan for {period}").format(period=_period(plan)),
         (_("the draft action plan {period}").format(period=_period(plan)),),
         "action_plan",
+        about="action_plan",
     )
 
 
@@ -444,7 +469,8 @@ def _followup_matter(item: Item) -> DecisionMatter:
         _(_FOLLOWUP_PROPOSALS[item.kind]),
         item.codes,
         "followup",
-        item.key,
+        (item.key,),
+        item.kind,
     )
 
 
@@ -472,6 +498,7 @@ def _assessment_matters(record: Partnership, t: Thresholds) -> list[DecisionMatt
             ),
             ("BEN-04",),
             "assessment",
+            about="assessment",
         )
     ]
 
@@ -502,7 +529,12 @@ def _closing_matter(record: Partnership, day: date) -> DecisionMatter:
     else:
         proposal = _("close the partnership and approve the closure report")
     return DecisionMatter(
-        _("Closing the partnership"), tuple(background), proposal, CLOSING_RULES, "closing"
+        _("Closing the partnership"),
+        tuple(background),
+        proposal,
+        CLOSING_RULES,
+        "closing",
+        about="closing",
     )
 
 
@@ -651,7 +683,7 @@ def _activities(record: Partnership, start: date, meeting: date) -> list[Activit
 def _upcoming(items: list[Item], day: date, matters: list[DecisionMatter]) -> list[Item]:
     """What falls due in the months after the meeting, less the coordinator's own tasks, the
     meeting itself and what is already a matter for decision."""
-    decided = {matter.item_key for matter in matters if matter.item_key}
+    decided = {key for matter in matters for key in matter.item_keys}
     horizon = day + timedelta(days=UPCOMING_DAYS)
     chosen = [
         item

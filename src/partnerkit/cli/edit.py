@@ -441,6 +441,14 @@ def decide(
         str | None,
         typer.Option("--to-proposal", help="What that meeting is asked to decide: 'fastställa …'."),
     ] = None,
+    to_about: Annotated[
+        str | None,
+        typer.Option(
+            "--to-about",
+            help="What the follow-up calls the matter: action_plan, renewal, expiry, "
+            "sponsor_vacancy or closing.",
+        ),
+    ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
@@ -455,12 +463,14 @@ def decide(
         raise typer.BadParameter(
             _("give both --to-body and --to-meeting, or neither"), param_hint="--to-body"
         )
-    if to_proposal is not None and to_body is None:
+    if (to_proposal is not None or to_about is not None) and to_body is None:
         raise typer.BadParameter(
-            _("give --to-body and --to-meeting with --to-proposal"), param_hint="--to-proposal"
+            _("give --to-body and --to-meeting with --to-proposal and --to-about"),
+            param_hint="--to-proposal",
         )
     proposal = _text(to_proposal, "--to-proposal") if to_proposal is not None else None
-    goes_to = (to_body, _day(to_meeting), proposal) if to_body and to_meeting else None
+    about = _literal(to_about, "GoesTo", "about", "--to-about") if to_about else None
+    goes_to = (to_body, _day(to_meeting), proposal, about) if to_body and to_meeting else None
     _run(
         record,
         folder,

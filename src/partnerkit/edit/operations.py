@@ -151,7 +151,7 @@ def add_decision(
     due: date | None = None,
     decision_id: str | None = None,
     refs: list[str] | None = None,
-    goes_to: tuple[str, date, str | None] | None = None,
+    goes_to: tuple[str, date, str | None, str | None] | None = None,
 ) -> Change:
     decisions = _list(doc.get(("decisions",)))
     if decision_id is None:
@@ -171,9 +171,7 @@ def add_decision(
             "owner": owner,
             "due": due,
             "refs": refs or None,
-            "goes_to": _compact({"body": goes_to[0], "meeting": goes_to[1], "proposal": goes_to[2]})
-            if goes_to
-            else None,
+            "goes_to": _goes_to(*goes_to) if goes_to else None,
         }
     )
     position = position_by_date(decisions, day.isoformat())
@@ -181,6 +179,10 @@ def add_decision(
     return Change(
         _("Added decision {id} dated {date}.").format(id=decision_id, date=day.isoformat()), splice
     )
+
+
+def _goes_to(body: str, meeting: date, proposal: str | None, about: str | None) -> dict:
+    return _compact({"body": body, "meeting": meeting, "proposal": proposal, "about": about})
 
 
 def close_decision(doc: Document, decision_id: str, day: date, status: str = "done") -> Change:

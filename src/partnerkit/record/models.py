@@ -321,6 +321,9 @@ class GoesTo(Model):
     body: BodyRef
     meeting: IsoDate
     proposal: str | None = None  # what the body is asked to decide: "fastställa handlingsplan 2027"
+    # What the follow-up calls the matter, when it is one it knows: the brief then shows one
+    # matter resting on both (the decision and the follow-up's rule).
+    about: Literal["action_plan", "renewal", "expiry", "sponsor_vacancy", "closing"] | None = None
 
 
 class ActionItem(Model):
