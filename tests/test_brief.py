@@ -537,7 +537,7 @@ def test_a_flagged_gap_in_the_assessment_is_a_matter_until_a_decision_follows_it
     assert found == [
         (
             "Measures after the mutual assessment",
-            "The mutual assessment of 2026-05-20: the parties' scores differ on nytta (1.2).",
+            "The mutual assessment of 2026-05-20: the parties' scores differ on nytta.",
             "The steering group is asked to decide: commission measures where the parties' "
             "views differ, to be reported at the next meeting.",
             "BEN-04",

@@ -485,7 +485,7 @@ def _assessment_matters(record: Partnership, t: Thresholds) -> list[DecisionMatt
     background = [
         _("The mutual assessment of {date}: the parties' scores differ on {dimensions}.").format(
             date=view.date,
-            dimensions=", ".join(f"{g.dimension} ({g.spread:g})" for g in flagged),
+            dimensions=", ".join(g.dimension for g in flagged),  # the gaps: in 5.7
         )
     ]
     return [
