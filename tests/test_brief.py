@@ -340,7 +340,7 @@ def test_coming_up_leaves_out_the_coordinators_chores_and_the_meeting_itself(bri
     block = part(markdown(brief), "5.9 Coming up")
     assert block.splitlines() == [
         "- 2026-12-31: Action plan item: Fler examensarbeten",
-        "- 2027-03-01: Measure the indicator 'Examensarbeten per år' (last value from 2025-12-31).",
+        "- 2027-03-01: Measure the indicator “Examensarbeten per år” (last value from 2025-12-31).",
         "- 2027-04-09: Hold the next leadership meeting (the last was on 2026-04-09).",
     ]
     # Not the follow-up log (due 2026-12-31, the coordinator's), not the brief or the minutes

@@ -134,7 +134,7 @@ def test_the_base_record_gives_these_events(export):
         ("2026-12-31", "Action plan item: Fler examensarbeten"),
         ("2026-12-31", "Update the follow-up log (the last entry"),
         ("2027-03-01", "Agree the next action plan: the current "),
-        ("2027-03-01", "Measure the indicator 'Examensarbeten pe"),
+        ("2027-03-01", "Measure the indicator “Examensarbeten pe"),
         ("2027-04-09", "Hold the next leadership meeting (the la"),
         ("2027-05-20", "Run the joint self-assessment (the last "),
     ]  # the partnership council's cadence (2027-07-10) is part of the leadership meeting
@@ -229,7 +229,8 @@ def test_a_meeting_today_is_in_the_calendar(export):
 # ---------------------------------------------------------------- contacts
 
 CONTACT_FIELDS = {
-    "partnership", "level", "topic", "party", "name", "title", "unit", "role", "group"
+    "partnership", "level", "topic", "party", "name", "title", "unit", "role", "group",
+    "email", "language",
 }  # fmt: skip
 
 
@@ -266,18 +267,24 @@ def test_contacts_json_shape_holds_work_identity_only(contacts):
         "unit": "",
         "role": "contact_pair",
         "group": "pair/0",
+        "email": "",
+        "language": "",
     }
     levels = [c["level"] for c in found]
     assert levels == sorted(levels, key=["strategisk", "taktisk", "operativ"].index)
 
 
-def test_records_hold_no_private_contact_data(cli, write, tmp_path):
-    assert set(Person.model_fields) == {"id", "name", "side", "title", "unit", "level", "active"}
+def test_records_hold_work_contact_data_only(cli, write, tmp_path):
+    work = {"email", "language"}
+    identity = {"id", "name", "side", "title", "unit", "level", "active"}
+    assert set(Person.model_fields) == identity | work
     person = "{id: p-kontor, name: Karin Kontor, side: eu, title: chef samverkansavdelningen"
-    write("r.yaml", edit(BASE, (person, person + ", email: karin@example.se, phone: '0701234567'")))
+    private = ", email: karin@example.se, phone: '0701234567', home: Storgatan 1"
+    write("r.yaml", edit(BASE, (person, person + private)))
     result = cli("check", "--as-of", AS_OF, "r.yaml", cwd=tmp_path)
     assert result.exit_code == 1
-    assert "email" in result.stdout and "phone" in result.stdout
+    assert "phone" in result.stdout and "home" in result.stdout
+    assert "'email'" not in result.stdout
 
 
 def test_a_topic_shows_both_sides_of_every_matching_pair_and_activity(contacts):

@@ -1,4 +1,4 @@
-"""The README's references are generated (commands from the command line, the record format
+"""The references in docs/ are generated (commands from the command line, the record format
 from the models) and must be current and complete."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from partnerkit.record.models import Partnership
 from tests.conftest import ROOT
 
 
-def test_readme_format_reference_is_current():
+def test_generated_references_are_current():
     run = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "readme.py"), "--check"],
         capture_output=True,
@@ -26,14 +26,14 @@ def test_reference_lists_every_top_level_field():
         assert f"| `{info.alias or name}` |" in text
 
 
-def test_readme_documents_every_command_argument_and_option():
+def test_command_reference_documents_every_command_argument_and_option():
     import typer.main
 
     from partnerkit.cli.app import app
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    reference = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     for name, command in typer.main.get_command(app).commands.items():
-        assert f"#### `partnerkit {name}" in readme, name
+        assert f"#### `partnerkit {name}" in reference, name
         for param in command.params:
             for option in param.opts if param.param_type_name == "option" else ():
-                assert f"`{option}" in readme or f", {option}" in readme, (name, option)
+                assert f"`{option}" in reference or f", {option}" in reference, (name, option)

@@ -326,6 +326,24 @@ def test_sarif_locations_are_relative_to_the_repository_root(cli, tmp_path):
         assert rule["shortDescription"]["text"] != rule["fullDescription"]["text"], rule["id"]
 
 
+@pytest.mark.parametrize(("lang", "page"), [("en", "rules.md"), ("sv", "rules.sv.md")])
+def test_each_sarif_rule_links_to_its_section_of_the_rules_reference(cli, folder, lang, page):
+    """helpUri: the published docs/ folder (pyproject's Documentation URL), the rules page in
+    the report's language, the rule's own heading (``## LEAD-01`` is ``#lead-01``)."""
+    import json as _json
+    import tomllib
+
+    published = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    out = cli("check", "--format", "sarif", "--as-of", AS_OF, "--lang", lang, cwd=folder).stdout
+    rules = _json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    headings = set(re.findall(r"^## (\S+)$", (ROOT / "docs" / page).read_text(), re.M))
+    assert len(rules) > 60
+    for rule in rules:
+        base, anchor = rule["helpUri"].split("#")
+        assert base == f"{published['Documentation']}/{page}"
+        assert anchor == rule["id"].lower() and rule["id"] in headings
+
+
 # ---------------------------------------------------------------- 13. conventions
 
 

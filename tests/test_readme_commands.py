@@ -15,3 +15,13 @@ def test_ci_runs_the_readme_install_and_test_commands():
     install, test = commands[1].split(" && ")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert install in ci and test in ci
+
+
+def test_readme_development_section_names_the_install_and_test_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Development\n.*?```bash\n(.*?)```", readme, re.S).group(1)
+    commands = ['python -m pip install -e ".[test]"', "python -m pytest -q"]
+    assert block.strip().splitlines() == commands
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for command in block.strip().splitlines():
+        assert command in ci

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from partnerkit.followup import Followup, Item, PartnershipFollowup
 from partnerkit.i18n import _
+from partnerkit.record.vocab import label
 from partnerkit.textsafe import inert, one_line
 
 PRODID = "-//partnerkit//partnerkit//EN"
@@ -42,7 +43,7 @@ def build_calendar(followup: Followup) -> bytes:
             summary = f"{view.title}: " + _("Meeting of {body}.").format(body=meeting.body)
             key = f"{meeting.body}/{meeting.date}"
             event = _event(view, "meeting", key, meeting.date, summary, stamp)
-            event.add("categories", ["meeting"])
+            event.add("categories", [label("log_type", "meeting")])
             calendar.add_component(event)
     return calendar.to_ical()
 

@@ -5,6 +5,7 @@ One object holds every tunable number, so a threshold has exactly one home.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,29 @@ class RuleSelection:
     severity: dict[str, str] = Factory(dict)
 
 
+SECURITY = ("starttls", "ssl", "none")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+@valuetype
+class Mail:
+    """``[mail]``: who signs the reminders and the SMTP server that sends them. The password
+    is never in the file: ``password_env`` names the environment variable that holds it."""
+
+    sender_name: str | None = None
+    sender_address: str | None = None
+    host: str | None = None
+    port: int | None = None  # None: the usual port of ``security``
+    security: str = "starttls"
+    username: str | None = None
+    password_env: str | None = None
+    repeat_days: int = 7  # the same items are not sent to the same person again within this
+
+    @property
+    def smtp_port(self) -> int:
+        return self.port or DEFAULT_PORTS[self.security]
+
+
 @valuetype
 class Config:
     university: str | None = None
@@ -77,6 +101,7 @@ class Config:
     thresholds: Thresholds = Factory(Thresholds)
     rules: RuleSelection = Factory(RuleSelection)
     source: Path | None = None
+    mail: Mail = Factory(Mail)
 
 
 def find_config(start: Path) -> Path | None:
@@ -105,7 +130,7 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
 
 
 def parse_config(data: dict[str, Any], path: Path) -> Config:
-    _reject_unknown(data, {"university", "limits", "thresholds", "rules"}, "", path)
+    _reject_unknown(data, {"university", "limits", "thresholds", "rules", "mail"}, "", path)
     university = data.get("university")
     if university is not None and not isinstance(university, str):
         raise _wrong_type(path, "university", _("text"))
@@ -115,6 +140,7 @@ def parse_config(data: dict[str, Any], path: Path) -> Config:
         thresholds=_numbers(data.get("thresholds", {}), Thresholds, "thresholds", path),
         rules=_rules(data.get("rules", {}), path),
         source=path,
+        mail=_mail(data.get("mail", {}), path),
     )
 
 
@@ -151,6 +177,59 @@ def _rules(data: Any, path: Path) -> RuleSelection:
             allowed = _("one of: {allowed}").format(allowed=", ".join(LEVELS))
             raise _wrong_type(path, f"rules.severity.{code}", allowed)
     return RuleSelection(lists["select"], lists["ignore"], dict(severity))
+
+
+_TEXT_KEYS = ("sender_name", "sender_address", "host", "username", "password_env")
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_HOST = re.compile(r"[A-Za-z0-9.:\[\]-]+")
+
+
+def _mail(data: Any, path: Path) -> Mail:
+    if not isinstance(data, dict):
+        raise _wrong_type(path, "mail", _("a table"))
+    if "password" in data:
+        raise UsageError(
+            _(
+                "{path} must not hold a password ([mail] password). Put the password in an "
+                "environment variable and give its name as [mail] password_env."
+            ).format(path=path)
+        )
+    _reject_unknown(data, {*_TEXT_KEYS, "port", "security", "repeat_days"}, "mail.", path)
+    for key in _TEXT_KEYS:
+        value = data.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise _wrong_type(path, f"mail.{key}", _("text"))
+        if isinstance(value, str) and any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise _wrong_type(path, f"mail.{key}", _("one line of text"))
+    _check_mail_values(data, path)
+    return Mail(**data)
+
+
+def _check_mail_values(data: dict, path: Path) -> None:
+    from partnerkit.addresses import is_email_address
+
+    address = data.get("sender_address")
+    if address is not None and not is_email_address(address):
+        raise _wrong_type(path, "mail.sender_address", _("an e-mail address such as a@b.se"))
+    if data.get("host") is not None and not _HOST.fullmatch(data["host"]):
+        raise _wrong_type(path, "mail.host", _("a host name such as smtp.uni.se"))
+    name = data.get("password_env")
+    if name is not None and not _ENV_NAME.fullmatch(name):
+        expected = _("the name of an environment variable, such as PARTNERKIT_SMTP_PASSWORD")
+        raise _wrong_type(path, "mail.password_env", expected)
+    port = data.get("port")
+    if port is not None and (not _whole(port) or not 1 <= port <= 65535):
+        raise _wrong_type(path, "mail.port", _("a port number (1-65535)"))
+    if data.get("security", "starttls") not in SECURITY:
+        allowed = _("one of: {allowed}").format(allowed=", ".join(SECURITY))
+        raise _wrong_type(path, "mail.security", allowed)
+    repeat = data.get("repeat_days", 7)
+    if not _whole(repeat) or repeat < 0:
+        raise _wrong_type(path, "mail.repeat_days", _("a whole number of days (0 or more)"))
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _reject_unknown(data: dict, known: set[str], prefix: str, path: Path) -> None:

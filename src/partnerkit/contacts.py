@@ -1,6 +1,7 @@
 """Who to talk to: the people of every partnership per level and focus area, on each side.
 
-Only work identity is shown (name, title, unit); records hold no private contact data.
+Only work identity and work contact are shown (name, title, unit, work e-mail address and
+preferred language); records hold no private contact data.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class Contact:
     unit: str
     role: str
     group: str  # the pair or activity the contact belongs to
+    email: str = ""
+    language: str = ""  # sv or en, as the record says; empty when it does not
 
 
 def find_contacts(
@@ -111,4 +114,6 @@ def _contact(
         unit=person.unit or "",
         role=role,
         group=group,
+        email=person.email or "",
+        language=person.language or "",
     )

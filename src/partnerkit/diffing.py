@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partnerkit import formatting
 from partnerkit.config import Limits
 from partnerkit.files.discovery import record_files, records_folder
 from partnerkit.files.reader import decode, read_source
@@ -154,7 +155,9 @@ def _agreements(old: Partnership, new: Partnership) -> list[str]:
         if previous is None:
             lines.append(
                 _("New agreement ({type}): {start} – {end}.").format(
-                    type=agreement.type, start=agreement.start, end=agreement.end or "–"
+                    type=label("agreement_type", agreement.type),
+                    start=agreement.start,
+                    end=agreement.end or "–",
                 )
             )
         elif previous.end != agreement.end:
@@ -213,7 +216,7 @@ def _measurements(old: Partnership, new: Partnership) -> list[str]:
     before = {(g.id, i.id, m.date) for g in old.goals for i in g.indicators for m in i.measurements}
     return [
         _("Indicator {name}: {value} on {date}.").format(
-            name=i.name, value=f"{m.value:g}", date=m.date
+            name=i.name, value=formatting.number(m.value), date=m.date
         )
         for g in new.goals
         for i in g.indicators
@@ -230,7 +233,9 @@ def _activities(old: Partnership, new: Partnership) -> list[str]:
         if previous is None:
             lines.append(
                 _("Activity added: {title} ({form}, {status}).").format(
-                    title=activity.title, form=activity.form, status=activity.status
+                    title=activity.title,
+                    form=label("form", activity.form),
+                    status=label("status", activity.status),
                 )
             )
         elif previous.status != activity.status:

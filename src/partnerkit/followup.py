@@ -17,7 +17,7 @@ from functools import partial
 
 from partnerkit.config import Config, Thresholds
 from partnerkit.findings import Finding, Severity
-from partnerkit.i18n import N_, _, named, ngettext
+from partnerkit.i18n import N_, _, named, ngettext, quoted
 from partnerkit.load.pipeline import CheckResult, FileReport, OnRecord
 from partnerkit.obligations import Obligation, obligations
 from partnerkit.record.models import Partnership
@@ -35,8 +35,9 @@ CHORES = ("brief", "minutes")  # shown only when late or within chore_horizon_da
 
 @dataclass(frozen=True)
 class Item:
-    """Something to do by a date. ``responsible`` maps a party's name to the people on it;
-    ``codes`` are every rule behind the item, ``rule`` the first (the root cause)."""
+    """Something to do by a date. ``responsible`` maps a party's name to the people on it,
+    ``people`` are their ids (those in office: whom ``remind`` writes to); ``codes`` are every
+    rule behind the item, ``rule`` the first (the root cause)."""
 
     kind: str
     due: date
@@ -51,6 +52,7 @@ class Item:
     consequence: date | None = None  # the day that makes it matter (a meeting, an end)
     partnership: str = ""  # the id of the partnership it belongs to
     places: tuple[tuple[str, tuple[str | int, ...], date], ...] = ()  # (rule, path, due) of each
+    people: tuple[str, ...] = ()
 
     def days_from(self, today: date) -> int:
         return (self.due - today).days
@@ -286,6 +288,7 @@ def _item(
         title=title,
         rule=found.rule,
         responsible=people.named(found.responsible, found.role),
+        people=people.in_office(found.responsible),
         path=found.path,
         key=found.key,
         status=OVERDUE if found.late(today) else DUE_SOON,
@@ -355,7 +358,7 @@ _SIMPLE_TITLES = {
     ),
     "action_item": (N_("Action plan item: {title}"), {"title": "text"}),
     "indicator": (
-        N_("Measure the indicator '{name}' (last value from {date})."),
+        N_("Measure the indicator {name} (last value from {date})."),
         {"name": "name", "date": "last"},
     ),
     "assessment": (
@@ -373,7 +376,10 @@ def _title(found: Obligation, today: date, people: _People, resources: int = 0) 
     """What to do, worded for ``today``: a deadline that has passed is said as passed."""
     if found.kind in _SIMPLE_TITLES:
         text, fields = _SIMPLE_TITLES[found.kind]
-        return _(text).format(**{name: found.args[fact] for name, fact in fields.items()})
+        values = {name: found.args[fact] for name, fact in fields.items()}
+        if "name" in values:
+            values["name"] = quoted(str(values["name"]))
+        return _(text).format(**values)
     if found.kind in ("renewal", "expiry"):
         return _agreement_title(found.kind, found.due, found.args["end"], today, resources)
     return _WORDED_TITLES[found.kind](found, today, people)
@@ -444,10 +450,10 @@ def _contact_title(found: Obligation, today: date, people: _People) -> str:
 
 def _resource_title(found: Obligation, today: date, people: _People) -> str:
     if found.late(today):
-        text = _("The earmarked resource '{purpose}' ended on {date}: renew or replace it.")
+        text = _("The earmarked resource {purpose} ended on {date}: renew or replace it.")
     else:
-        text = _("The earmarked resource '{purpose}' ends on {date}: renew or replace it.")
-    return text.format(purpose=found.args["purpose"], date=found.due)
+        text = _("The earmarked resource {purpose} ends on {date}: renew or replace it.")
+    return text.format(purpose=quoted(str(found.args["purpose"])), date=found.due)
 
 
 _WORDED_TITLES = {
@@ -543,6 +549,12 @@ class _People:
 
     def party(self, party_id: str) -> str:
         return self.party_names.get(party_id, party_id)
+
+    def in_office(self, person_ids) -> tuple[str, ...]:
+        """The ids of the people in office among ``person_ids``, each once."""
+        found = (self.by_id.get(person_id or "") for person_id in person_ids)
+        active = (p.id for p in found if p is not None and person_active(p, self.today))
+        return tuple(dict.fromkeys(active))
 
     def named(self, person_ids, role: str) -> tuple[tuple[str, str], ...]:
         """The people in office, by party; when none is, the role as vacant on the sides of

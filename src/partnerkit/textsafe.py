@@ -1,10 +1,11 @@
 """Make record text inert wherever it is shown: no control sequences, no hidden characters.
 
 One function, :func:`inert`, for every output (terminal, HTML, Markdown, iCalendar, CI
-annotations, JSON): C0 and C1 control characters, bidirectional overrides and isolates, and
-zero-width characters are shown as visible escapes (``\x1b``, ``\u202e``), so record text
-can neither drive a terminal nor hide or reorder what a reader sees. Rich markup is never
-parsed from record text (renderers build ``Text`` objects).
+annotations, JSON, e-mail bodies), and :func:`header_text` for e-mail headers: C0 and C1
+control characters, bidirectional overrides and isolates, and zero-width characters are shown
+as visible escapes (``\x1b``, ``\u202e``), so record text can neither drive a terminal nor
+hide or reorder what a reader sees. Rich markup is never parsed from record text (renderers
+build ``Text`` objects).
 """
 
 from __future__ import annotations
@@ -30,6 +31,17 @@ def inert(text: str) -> str:
 def one_line(text: str) -> str:
     """``inert`` for a single output line: tabs and line breaks are shown as escapes too."""
     return inert(text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n"))
+
+
+_LINE_BREAKING = re.compile("[\t\n\r\u0085\u2028\u2029]")
+
+
+def header_text(text: str) -> str:
+    """Record text for a header field of an e-mail message (a display name): every control,
+    line-breaking or hidden character becomes a space and runs of spaces one, so the text
+    cannot end the field or start another (CR LF ``Bcc:``); the ``email`` package then quotes
+    or encodes what is left."""
+    return " ".join(_UNSAFE.sub(" ", _LINE_BREAKING.sub(" ", text)).split())
 
 
 def inert_data(value: object) -> object:

@@ -1,9 +1,9 @@
 """The app: every command group assembled, the error boundary applied, and the console script.
 
-Commands live in one module per group (:mod:`check`, :mod:`followup`, :mod:`report`,
-:mod:`diff`, :mod:`edit`), each declared on that module's ``commands``. Heavy modules (models,
-loader, renderers) are imported inside the commands, so ``partnerkit --version`` stays as fast
-as importing Typer.
+Commands live in one module per group (:mod:`check`, :mod:`followup`, :mod:`remind`,
+:mod:`report`, :mod:`diff`, :mod:`edit`), each declared on that module's ``commands``. Heavy
+modules (models, loader, renderers) are imported inside the commands, so
+``partnerkit --version`` stays as fast as importing Typer.
 """
 
 from __future__ import annotations
@@ -16,19 +16,22 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from partnerkit import __version__
-from partnerkit.cli import check, diff, edit, followup, plan, report
+from partnerkit.cli import check, diff, edit, followup, plan, remind, report
 from partnerkit.cli.common import error_boundary, state
+from partnerkit.cli.localized import LocalizedCommand, LocalizedGroup
+from partnerkit.i18n import N_
 
-GROUPS = (check, followup, report, diff, edit)
+GROUPS = (check, followup, remind, report, diff, edit)
 SUBGROUPS = (plan,)  # commands of two words: partnerkit plan new
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "partnerkit",
-    "help": "Keep strategic partnerships in order: check records, follow up, report.",
+    "help": N_("Keep strategic partnerships in order: check records, follow up, report."),
     "no_args_is_help": True,
     "add_completion": False,
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
+    "cls": LocalizedGroup,
 }
 app = typer.Typer(**APP_SETTINGS)
 
@@ -44,19 +47,17 @@ def main_options(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_version, is_eager=True, help=N_("Show the version and exit.")
         ),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback when partnerkit itself fails.")
+        bool,
+        typer.Option("--debug", help=N_("Show a traceback when partnerkit itself fails.")),
     ] = False,
 ) -> None:
-    """partnerkit: strategic partnership records, checked against the national handbook."""
+    # The language is chosen before the command line is parsed (LocalizedGroup.main).
     if debug:
         state["debug"] = True
-    from partnerkit.i18n import set_language
-
-    set_language(None)  # the environment's language, for errors in the command's options
 
 
 def _register(groups, subgroups) -> None:
@@ -65,11 +66,13 @@ def _register(groups, subgroups) -> None:
     for group in groups:
         for info in group.commands.registered_commands:
             info.callback = error_boundary(info.callback)
+            info.cls = LocalizedCommand
             app.registered_commands.append(info)
     for subgroup in subgroups:
         for info in subgroup.commands.registered_commands:
             info.callback = error_boundary(info.callback)
-        app.add_typer(subgroup.commands, name=subgroup.NAME, help=subgroup.HELP)
+            info.cls = LocalizedCommand
+        app.add_typer(subgroup.commands, name=subgroup.NAME, help=subgroup.HELP, cls=LocalizedGroup)
 
 
 _register(GROUPS, SUBGROUPS)

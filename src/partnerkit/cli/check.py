@@ -21,12 +21,18 @@ from partnerkit.cli.common import (
     today_from,
     write_output,
 )
+from partnerkit.i18n import N_
 from partnerkit.render.check.formats import FORMATS, FORMATS_HELP
 
 commands = typer.Typer()
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Load and validate records, and report every problem with its file, line and column. "
+        "A PATH of - reads one record from standard input (for editors)."
+    )
+)
 def check(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
@@ -34,37 +40,39 @@ def check(
     output_format: Annotated[str | None, typer.Option("--format", help=FORMATS_HELP)] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the report to this file.", dir_okay=False),
+        typer.Option("--output", "-o", help=N_("Write the report to this file."), dir_okay=False),
     ] = None,
     changed_since: Annotated[
         str | None,
         typer.Option(
             "--changed-since",
-            help="Check the whole portfolio, report only records changed since this git revision.",
+            help=N_(
+                "Check the whole portfolio, report only records changed since this git revision."
+            ),
         ),
     ] = None,
     stdin_filename: Annotated[
         str | None,
         typer.Option(
-            "--stdin-filename", help="The name of the record read from - (standard input)."
+            "--stdin-filename", help=N_("The name of the record read from - (standard input).")
         ),
     ] = None,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only the findings: no summary, no notes.")
+        bool, typer.Option("--quiet", "-q", help=N_("Only the findings: no summary, no notes."))
     ] = False,
     portfolio: Annotated[
         bool,
         typer.Option(
             "--portfolio",
-            help="Check the whole records folder, report only the PATHS given "
-            "(for pre-commit: the files being committed).",
+            help=N_(
+                "Check the whole records folder, report only the PATHS given "
+                "(for pre-commit: the files being committed)."
+            ),
         ),
     ] = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Load and validate records, and report every problem with its file, line and column.
-    A PATH of - reads one record from standard input (for editors)."""
     from partnerkit.i18n import _
     from partnerkit.load.pipeline import check_paths, check_stdin, only_changed, only_files
 
@@ -116,13 +124,14 @@ def _emit_check(
             sys.stdout.write(plain_text([summary_line(result)]))
 
 
-@commands.command()
+@commands.command(
+    help=N_("List the handbook rules, or explain one rule with a failing and a passing example.")
+)
 def rules(
-    code: Annotated[str | None, typer.Argument(help="Explain this rule.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    code: Annotated[str | None, typer.Argument(help=N_("Explain this rule."))] = None,
+    output_format: Annotated[str, typer.Option("--format", help=N_("text or json."))] = "text",
     lang: LangOpt = None,
 ) -> None:
-    """List the handbook rules, or explain one rule with a failing and a passing example."""
     from partnerkit.errors import UsageError
     from partnerkit.i18n import _
     from partnerkit.render.console import make_console
@@ -153,31 +162,35 @@ def rules(
         render_rules_table(selected, make_console())
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Print the JSON Schema of a record, derived from the record models, with a description "
+        "of every field in the chosen language (the editor shows it on hover)."
+    )
+)
 def schema(
     check_file: Annotated[
         Path | None,
         typer.Option(
             "--check",
-            help="Compare with this committed schema file; exit 1 when it is out of date.",
+            help=N_("Compare with this committed schema file; exit 1 when it is out of date."),
             dir_okay=False,
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the schema to this file.")
+        Path | None, typer.Option("--output", "-o", help=N_("Write the schema to this file."))
     ] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Print the JSON Schema of a record, derived from the record models."""
     from partnerkit.i18n import _
-    from partnerkit.record.json_schema import schema_text
+    from partnerkit.record.json_schema import is_current_schema, schema_text
 
     text = schema_text()
     if check_file is not None:
         from partnerkit.files.reader import read_text
 
         current = read_text(check_file, 1 << 24, _("The schema file"))
-        if current != text:
+        if not is_current_schema(current):
             sys.stderr.write(
                 _("{path} is out of date: run partnerkit schema -o {path}").format(path=check_file)
                 + "\n"

@@ -16,6 +16,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from partnerkit.i18n import N_
+
 state = {"debug": os.environ.get("PARTNERKIT_DEBUG") == "1"}
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -80,14 +82,14 @@ def _use(allowed: tuple[str, ...]) -> str:
 
 PathsArg = Annotated[
     list[Path] | None,
-    typer.Argument(help="Record files or folders (default: the partnerships/ folder)."),
+    typer.Argument(help=N_("Record files or folders (default: the partnerships/ folder).")),
 ]
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", callback=language_option, help="Language of messages: sv or en."),
+    typer.Option("--lang", callback=language_option, help=N_("Language of messages: sv or en.")),
 ]
 ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Use this partnerkit.toml.", dir_okay=False)
+    Path | None, typer.Option("--config", help=N_("Use this partnerkit.toml."), dir_okay=False)
 ]
 
 
@@ -109,14 +111,14 @@ def as_of_date(value: str | None) -> str | None:
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
-        "--as-of", callback=as_of_date, help="Today's date for every date rule (YYYY-MM-DD)."
+        "--as-of", callback=as_of_date, help=N_("Today's date for every date rule (YYYY-MM-DD).")
     ),
 ]
 FailOnOpt = Annotated[
     str,
     typer.Option(
         "--fail-on",
-        help="Exit 1 on findings of this severity or worse: error, warning or never.",
+        help=N_("Exit 1 on findings of this severity or worse: error, warning or never."),
     ),
 ]
 
@@ -209,6 +211,21 @@ def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
         raise typer.BadParameter(_use(allowed), param_hint=option)
     return value
+
+
+def vocab_value(
+    value: str | None, vocabulary: str, option: str, allowed: tuple[str, ...] | None = None
+) -> str | None:
+    """The slug that an option's value means: the slug or its label, in either language
+    (``--sector näringsliv`` → ``naringsliv``)."""
+    from partnerkit.record.vocab import UnknownTerm, parse_term
+
+    if value is None:
+        return None
+    try:
+        return parse_term(vocabulary, value, allowed)
+    except UnknownTerm as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def record_by_id(result: Any, record_id: str) -> Any:

@@ -15,22 +15,31 @@ from typing import Annotated, Any
 
 import typer
 
-from partnerkit.cli.common import ConfigOpt, LangOpt, as_of_date, choice, load_settings
+from partnerkit.cli.common import (
+    ConfigOpt,
+    LangOpt,
+    as_of_date,
+    choice,
+    load_settings,
+    vocab_value,
+)
 from partnerkit.i18n import N_, _
 
 RecordArg = Annotated[
-    str, typer.Argument(help="The partnership id, or the path of its record file.")
+    str, typer.Argument(help=N_("The partnership id, or the path of its record file."))
 ]
 FolderOpt = Annotated[
     Path | None,
-    typer.Option("--folder", help="The records folder (default: the nearest partnerships/)."),
+    typer.Option("--folder", help=N_("The records folder (default: the nearest partnerships/).")),
 ]
 DryRunOpt = Annotated[
-    bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+    bool, typer.Option("--dry-run", help=N_("Show the change as a diff; write nothing."))
 ]
 commands = typer.Typer()
 
-DateOpt = Annotated[str, typer.Option("--date", callback=as_of_date, help="The date (YYYY-MM-DD).")]
+DateOpt = Annotated[
+    str, typer.Option("--date", callback=as_of_date, help=N_("The date (YYYY-MM-DD)."))
+]
 
 
 def _optional_date(name: str, help_text: str) -> Any:
@@ -43,13 +52,9 @@ def _day(value: str | None):
     return date.fromisoformat(value) if value else None
 
 
-def _vocab(value: str | None, vocabulary: str, option: str) -> str | None:
-    from partnerkit.record.vocab import slugs
-
-    return None if value is None else choice(value, slugs(vocabulary), option)
-
-
-def _literal(value: str, model: str, field: str, option: str) -> str:
+def _literal(value: str, model: str, field: str, option: str, vocabulary: str = "") -> str:
+    """A value of the model's ``Literal`` field; by label too when the field's values are a
+    vocabulary's."""
     import typing
 
     from partnerkit.record import models
@@ -63,6 +68,8 @@ def _literal(value: str, model: str, field: str, option: str) -> str:
         ),
         (),
     )
+    if vocabulary:
+        return vocab_value(value, vocabulary, option, tuple(str(a) for a in allowed)) or value
     return choice(value, tuple(str(a) for a in allowed), option)
 
 
@@ -172,58 +179,73 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Create a record from a template derived from the models. Asks for the essentials on "
+        "a terminal; otherwise give them as options."
+    )
+)
 def new(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The new partnership's id, e.g. eu-nordverk.")
+        str, typer.Argument(metavar="ID", help=N_("The new partnership's id, e.g. eu-nordverk."))
     ],
-    title: Annotated[str | None, typer.Option("--title", help="Title in Swedish.")] = None,
-    title_en: Annotated[str | None, typer.Option("--title-en", help="Title in English.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help=N_("Title in Swedish."))] = None,
+    title_en: Annotated[
+        str | None, typer.Option("--title-en", help=N_("Title in English."))
+    ] = None,
     university: Annotated[
         str | None,
         typer.Option(
-            "--university", help="Your university (default: university in partnerkit.toml)."
+            "--university", help=N_("Your university (default: university in partnerkit.toml).")
         ),
     ] = None,
     university_id: Annotated[
-        str | None, typer.Option("--university-id", help="Its party id.")
+        str | None, typer.Option("--university-id", help=N_("Its party id."))
     ] = None,
     university_sector: Annotated[
-        str, typer.Option("--university-sector", help="Its sector.")
+        str, typer.Option("--university-sector", help=N_("Its sector."))
     ] = "offentlig_sektor",
-    partner: Annotated[str | None, typer.Option("--partner", help="The partner's name.")] = None,
-    partner_id: Annotated[str | None, typer.Option("--partner-id", help="Its party id.")] = None,
+    partner: Annotated[
+        str | None, typer.Option("--partner", help=N_("The partner's name."))
+    ] = None,
+    partner_id: Annotated[
+        str | None, typer.Option("--partner-id", help=N_("Its party id."))
+    ] = None,
     sector: Annotated[
         str | None,
         typer.Option(
             "--sector",
-            help="The partner's sector: naringsliv, offentlig_sektor, ideburen_sektor or akademi.",
+            help=N_(
+                "The partner's sector: naringsliv, offentlig_sektor, ideburen_sektor or akademi."
+            ),
         ),
     ] = None,
     phase_: Annotated[
-        str | None, typer.Option("--phase", help="The lifecycle phase, e.g. initiering.")
+        str | None, typer.Option("--phase", help=N_("The lifecycle phase, e.g. initiering."))
     ] = None,
     since: Annotated[
-        str | None, _optional_date("--since", "Start of the phase (default: today).")
+        str | None, _optional_date("--since", N_("Start of the phase (default: today)."))
     ] = None,
     coordinator: Annotated[
-        str | None, typer.Option("--coordinator", help="The coordinator's name.")
+        str | None, typer.Option("--coordinator", help=N_("The coordinator's name."))
     ] = None,
     coordinator_id: Annotated[
-        str, typer.Option("--coordinator-id", help="The coordinator's person id.")
+        str, typer.Option("--coordinator-id", help=N_("The coordinator's person id."))
     ] = "p-samordnare",
     coordinator_title: Annotated[
-        str | None, typer.Option("--coordinator-title", help="The coordinator's title.")
+        str | None, typer.Option("--coordinator-title", help=N_("The coordinator's title."))
+    ] = None,
+    coordinator_email: Annotated[
+        str | None,
+        typer.Option("--coordinator-email", help=N_("The coordinator's work e-mail address.")),
     ] = None,
     folder: FolderOpt = None,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the record; write nothing.")
+        bool, typer.Option("--dry-run", help=N_("Print the record; write nothing."))
     ] = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Create a record from a template derived from the models. Asks for the essentials on a
-    terminal; otherwise give them as options."""
     from partnerkit.cli.common import today_from
     from partnerkit.edit.new import NewRecord, check_record_id, create_new_record, party_id
     from partnerkit.files.discovery import display_path
@@ -240,9 +262,9 @@ def new(
         "--coordinator": coordinator,
     }
     values = _ask_for_missing(values)
-    _vocab(values["--sector"], "sector", "--sector")
-    _vocab(values["--phase"], "phase", "--phase")
-    _vocab(university_sector, "sector", "--university-sector")
+    partner_sector = vocab_value(values["--sector"], "sector", "--sector")
+    phase_slug = vocab_value(values["--phase"], "phase", "--phase")
+    university_sector = vocab_value(university_sector, "sector", "--university-sector") or ""
     record = NewRecord(
         record_id=record_id,
         title=values["--title"],
@@ -252,12 +274,13 @@ def new(
         university_sector=university_sector,
         partner=values["--partner"],
         partner_id=partner_id or party_id(values["--partner"]),
-        partner_sector=values["--sector"],
-        phase=values["--phase"],
+        partner_sector=partner_sector or "",
+        phase=phase_slug or "",
         since=_day(since) or today_from(None),
         coordinator=values["--coordinator"],
         coordinator_id=coordinator_id,
         coordinator_title=coordinator_title,
+        coordinator_email=coordinator_email,
     )
     created = create_new_record(record, folder, settings, cwd, dry_run)
     shown = display_path(created.target, cwd)
@@ -269,6 +292,12 @@ def new(
         return
     if created.folder_created:
         _out(_("Created the folder {folder}.").format(folder=created.target.parent))
+    if created.schema_created is not None:
+        _out(
+            _("Created {file}, which your editor uses to explain the record's fields.").format(
+                file=display_path(created.schema_created, cwd)
+            )
+        )
     _out(_("Created {file}; check it with: partnerkit check {file}").format(file=shown))
 
 
@@ -293,52 +322,54 @@ def _ask_for_missing(values: dict[str, str | None]) -> dict[str, str]:
                 "terminal to be asked."
             ).format(options=", ".join(missing))
         )
-    from partnerkit.record.vocab import slugs
+    from partnerkit.record.vocab import UnknownTerm, label, parse_term, slugs
 
     for option in missing:
-        label, vocabulary = _PROMPTS[option]
-        allowed = slugs(vocabulary) if vocabulary else ()
-        question = _(label) + (f" ({', '.join(allowed)})" if allowed else "")
+        question, vocabulary = _PROMPTS[option]
+        allowed = [label(vocabulary, slug) for slug in slugs(vocabulary)] if vocabulary else []
+        question = _(question) + (f" ({', '.join(allowed)})" if allowed else "")
         while True:
             answer = str(typer.prompt(question)).strip()
-            if answer and (not allowed or answer in allowed):
+            if answer and not vocabulary:
                 break
-            sys.stderr.write(
-                _("Choose one of: {choices}").format(choices=", ".join(allowed)) + "\n"
-            )
+            try:
+                answer = parse_term(vocabulary, answer) if vocabulary else answer
+                break
+            except UnknownTerm as exc:
+                sys.stderr.write(str(exc) + "\n")
         values[option] = answer
     return values  # type: ignore[return-value]
 
 
-@commands.command()
+@commands.command(help=N_("Append an entry to the follow-up log (followup_log) of a record."))
 def log(
     record: RecordArg,
-    text: Annotated[str, typer.Argument(help="What happened, in your own words.")],
+    text: Annotated[str, typer.Argument(help=N_("What happened, in your own words."))],
     date: DateOpt,
     log_type: Annotated[
         str,
         typer.Option(
             "--type",
-            help="meeting, note, contact, issue, risk, change, "
-            "communication or resource_allocation.",
+            help=N_(
+                "meeting, note, contact, issue, risk, change, communication or resource_allocation."
+            ),
         ),
     ] = "note",
     author: Annotated[
-        str | None, typer.Option("--author", help="The person id of who wrote it.")
+        str | None, typer.Option("--author", help=N_("The person id of who wrote it."))
     ] = None,
     refs: Annotated[
         list[str] | None,
-        typer.Option("--ref", help="An id this entry is about (decision, body …); repeatable."),
+        typer.Option("--ref", help=N_("An id this entry is about (decision, body …); repeatable.")),
     ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Append an entry to the follow-up log (followup_log) of a record."""
     from partnerkit.edit.operations import add_log_entry
 
-    kind = _vocab(log_type, "log_type", "--type")
+    kind = vocab_value(log_type, "log_type", "--type")
     day = _day(date)
     text = _text(text, "TEXT")
     _run(
@@ -350,51 +381,61 @@ def log(
     )
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Add a meeting to a governance body, with the decisions it took (added to decisions "
+        "with new ids d-YYYY-NN). A meeting planned for that date is recorded as held "
+        "instead."
+    )
+)
 def meeting(
     record: RecordArg,
-    body: Annotated[str, typer.Argument(help="The governance body id, e.g. styrgrupp.")],
+    body: Annotated[str, typer.Argument(help=N_("The governance body id, e.g. styrgrupp."))],
     date: DateOpt,
-    status: Annotated[str, typer.Option("--status", help="held, planned or cancelled.")] = "held",
+    status: Annotated[
+        str, typer.Option("--status", help=N_("held, planned or cancelled."))
+    ] = "held",
     kind: Annotated[
-        str, typer.Option("--kind", help="ordinary, extra or partnership_day.")
+        str, typer.Option("--kind", help=N_("ordinary, extra or partnership_day."))
     ] = "ordinary",
     attendees: Annotated[
-        list[str] | None, typer.Option("--attendee", help="A person id; repeatable.")
+        list[str] | None, typer.Option("--attendee", help=N_("A person id; repeatable."))
     ] = None,
     time: Annotated[
-        str | None, typer.Option("--time", help="The time, as the notice gives it: 13.00–15.00.")
+        str | None,
+        typer.Option("--time", help=N_("The time, as the notice gives it: 13.00–15.00.")),
     ] = None,
     place: Annotated[
-        str | None, typer.Option("--place", help="Where: a room, an address or a video link.")
+        str | None,
+        typer.Option("--place", help=N_("Where: a room, an address or a video link.")),
     ] = None,
-    brief: Annotated[str | None, typer.Option("--brief", help="The brief (underlag).")] = None,
+    brief: Annotated[str | None, typer.Option("--brief", help=N_("The brief (underlag)."))] = None,
     brief_sent: Annotated[
-        str | None, _optional_date("--brief-sent", "When the brief was sent.")
+        str | None, _optional_date("--brief-sent", N_("When the brief was sent."))
     ] = None,
-    minutes: Annotated[str | None, typer.Option("--minutes", help="The minutes.")] = None,
+    minutes: Annotated[str | None, typer.Option("--minutes", help=N_("The minutes."))] = None,
     minutes_date: Annotated[
-        str | None, _optional_date("--minutes-date", "When the minutes were approved.")
+        str | None, _optional_date("--minutes-date", N_("When the minutes were approved."))
     ] = None,
     decisions: Annotated[
         list[str] | None,
-        typer.Option("--decision", help="A decision taken at the meeting; repeatable."),
+        typer.Option("--decision", help=N_("A decision taken at the meeting; repeatable.")),
     ] = None,
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Person id owning the new decisions.")
+        str | None, typer.Option("--owner", help=N_("Person id owning the new decisions."))
     ] = None,
-    due: Annotated[str | None, _optional_date("--due", "When the new decisions are due.")] = None,
+    due: Annotated[
+        str | None, _optional_date("--due", N_("When the new decisions are due."))
+    ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Add a meeting to a governance body, with the decisions it took (added to decisions
-    with new ids d-YYYY-NN). A meeting planned for that date is recorded as held instead."""
     from partnerkit.edit.operations import MeetingDetails, add_meeting
 
     details = MeetingDetails(
-        status=_literal(status, "Meeting", "status", "--status"),
+        status=_literal(status, "Meeting", "status", "--status", "status"),
         kind=_literal(kind, "Meeting", "kind", "--kind"),
         attendees=list(attendees or []),
         time=_text(time, "--time") if time is not None else None,
@@ -411,42 +452,46 @@ def meeting(
     _run(record, folder, config, dry_run, lambda doc: add_meeting(doc, body, day, details))
 
 
-@commands.command()
+@commands.command(help=N_("Add a decision (open until closed with partnerkit close)."))
 def decide(
     record: RecordArg,
-    text: Annotated[str, typer.Argument(help="The decision, as it was taken.")],
+    text: Annotated[str, typer.Argument(help=N_("The decision, as it was taken."))],
     date: DateOpt,
     body: Annotated[
-        str | None, typer.Option("--body", help="The body that took it (its id).")
+        str | None, typer.Option("--body", help=N_("The body that took it (its id)."))
     ] = None,
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Person id responsible for it.")
+        str | None, typer.Option("--owner", help=N_("Person id responsible for it."))
     ] = None,
-    due: Annotated[str | None, _optional_date("--due", "When it is due.")] = None,
+    due: Annotated[str | None, _optional_date("--due", N_("When it is due."))] = None,
     decision_id: Annotated[
-        str | None, typer.Option("--id", help="Its id (default: the next d-YYYY-NN).")
+        str | None, typer.Option("--id", help=N_("Its id (default: the next d-YYYY-NN)."))
     ] = None,
     refs: Annotated[
         list[str] | None,
-        typer.Option("--ref", help="An id it is about (a resource, a goal …); repeatable."),
+        typer.Option("--ref", help=N_("An id it is about (a resource, a goal …); repeatable.")),
     ] = None,
     to_body: Annotated[
         str | None,
-        typer.Option("--to-body", help="The body that takes it up next (its id)."),
+        typer.Option("--to-body", help=N_("The body that takes it up next (its id).")),
     ] = None,
     to_meeting: Annotated[
-        str | None, _optional_date("--to-meeting", "The day of that body's meeting.")
+        str | None, _optional_date("--to-meeting", N_("The day of that body's meeting."))
     ] = None,
     to_proposal: Annotated[
         str | None,
-        typer.Option("--to-proposal", help="What that meeting is asked to decide: 'fastställa …'."),
+        typer.Option(
+            "--to-proposal", help=N_("What that meeting is asked to decide: 'fastställa …'.")
+        ),
     ] = None,
     to_about: Annotated[
         str | None,
         typer.Option(
             "--to-about",
-            help="What the follow-up calls the matter: action_plan, renewal, expiry, "
-            "sponsor_vacancy or closing.",
+            help=N_(
+                "What the follow-up calls the matter: action_plan, renewal, expiry, "
+                "sponsor_vacancy or closing."
+            ),
         ),
     ] = None,
     folder: FolderOpt = None,
@@ -454,7 +499,6 @@ def decide(
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Add a decision (open until closed with partnerkit close)."""
     from partnerkit.edit.operations import add_decision
 
     day, due_day = _day(date), _day(due)
@@ -482,21 +526,22 @@ def decide(
     )
 
 
-@commands.command()
+@commands.command(
+    help=N_("Close an open decision: set its status (done or cancelled) and the date it closed.")
+)
 def close(
     record: RecordArg,
-    decision: Annotated[str, typer.Argument(help="The decision id, e.g. d-2026-03.")],
+    decision: Annotated[str, typer.Argument(help=N_("The decision id, e.g. d-2026-03."))],
     date: DateOpt,
-    status: Annotated[str, typer.Option("--status", help="done or cancelled.")] = "done",
+    status: Annotated[str, typer.Option("--status", help=N_("done or cancelled."))] = "done",
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Close an open decision: set its status (done or cancelled) and the date it closed."""
     from partnerkit.edit.operations import close_decision
 
-    choice(status, ("done", "cancelled"), "--status")
+    status = vocab_value(status, "status", "--status", ("done", "cancelled")) or status
     day = _day(date)
     _run(
         record,
@@ -507,59 +552,60 @@ def close(
     )
 
 
-@commands.command()
+@commands.command(
+    help=N_("Add an activity: a thesis project, a joint research project, a course, an event …")
+)
 def activity(
     record: RecordArg,
-    title: Annotated[str, typer.Argument(help="The activity's title.")],
+    title: Annotated[str, typer.Argument(help=N_("The activity's title."))],
     form: Annotated[
-        str, typer.Option("--form", help="The form, e.g. examensarbete, forskningsprojekt.")
+        str, typer.Option("--form", help=N_("The form, e.g. examensarbete, forskningsprojekt."))
     ],
     activity_id: Annotated[
-        str | None, typer.Option("--id", help="Its id (default: a- and the title).")
+        str | None, typer.Option("--id", help=N_("Its id (default: a- and the title)."))
     ] = None,
     status: Annotated[
-        str, typer.Option("--status", help="planned, ongoing, completed or cancelled.")
+        str, typer.Option("--status", help=N_("planned, ongoing, completed or cancelled."))
     ] = "planned",
-    start: Annotated[str | None, _optional_date("--start", "When it starts.")] = None,
-    end: Annotated[str | None, _optional_date("--end", "When it ends.")] = None,
+    start: Annotated[str | None, _optional_date("--start", N_("When it starts."))] = None,
+    end: Annotated[str | None, _optional_date("--end", N_("When it ends."))] = None,
     goals: Annotated[
-        list[str] | None, typer.Option("--goal", help="A goal id; repeatable.")
+        list[str] | None, typer.Option("--goal", help=N_("A goal id; repeatable."))
     ] = None,
     focus_area: Annotated[
-        str | None, typer.Option("--focus-area", help="The focus area id.")
+        str | None, typer.Option("--focus-area", help=N_("The focus area id."))
     ] = None,
     domains: Annotated[
-        list[str] | None, typer.Option("--domain", help="A knowledge domain; repeatable.")
+        list[str] | None, typer.Option("--domain", help=N_("A knowledge domain; repeatable."))
     ] = None,
     contacts: Annotated[
         list[str] | None,
-        typer.Option("--contact", help="SIDE=PERSON, the contact on one side; repeatable."),
+        typer.Option("--contact", help=N_("SIDE=PERSON, the contact on one side; repeatable.")),
     ] = None,
     units: Annotated[
-        list[str] | None, typer.Option("--unit", help="SIDE=UNIT taking part; repeatable.")
+        list[str] | None, typer.Option("--unit", help=N_("SIDE=UNIT taking part; repeatable."))
     ] = None,
     volume: Annotated[
-        int | None, typer.Option("--volume", min=0, help="How many (students, projects …).")
+        int | None, typer.Option("--volume", min=0, help=N_("How many (students, projects …)."))
     ] = None,
     outputs: Annotated[
-        list[str] | None, typer.Option("--output", help="A result; repeatable.")
+        list[str] | None, typer.Option("--output", help=N_("A result; repeatable."))
     ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Add an activity: a thesis project, a joint research project, a course, an event …"""
     from partnerkit.edit.operations import ActivityDetails, add_activity
 
     details = ActivityDetails(
         title=_text(title, "TITLE"),
-        form=_vocab(form, "form", "--form"),
+        form=vocab_value(form, "form", "--form"),
         activity_id=activity_id,
-        status=_literal(status, "Activity", "status", "--status"),
+        status=_literal(status, "Activity", "status", "--status", "status"),
         goal_ids=list(goals or []),
         focus_area_id=focus_area,
-        domains=[_vocab(d, "domain", "--domain") for d in domains or []],
+        domains=[vocab_value(d, "domain", "--domain") for d in domains or []],
         units=[{"side": s, "unit": u} for s, u in _pairs(units, "--unit")],
         contacts=dict(_pairs(contacts, "--contact")),
         start=_day(start),
@@ -570,19 +616,18 @@ def activity(
     _run(record, folder, config, dry_run, lambda doc: add_activity(doc, details))
 
 
-@commands.command()
+@commands.command(help=N_("Record a measurement of an indicator."))
 def measure(
     record: RecordArg,
-    indicator: Annotated[str, typer.Argument(help="The indicator id.")],
-    value: Annotated[str, typer.Argument(help="The measured value, e.g. 12 or 3,5.")],
+    indicator: Annotated[str, typer.Argument(help=N_("The indicator id."))],
+    value: Annotated[str, typer.Argument(help=N_("The measured value, e.g. 12 or 3,5."))],
     date: DateOpt,
-    note: Annotated[str | None, typer.Option("--note", help="A note on the value.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help=N_("A note on the value."))] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Record a measurement of an indicator."""
     from partnerkit.edit.operations import add_measurement
 
     number = _number(value, "VALUE")
@@ -596,21 +641,22 @@ def measure(
     )
 
 
-@commands.command()
+@commands.command(
+    help=N_("Record what was used of an earmarked resource in a year (updates that year's figure).")
+)
 def use(
     record: RecordArg,
-    resource: Annotated[str, typer.Argument(help="The resource id.")],
-    amount: Annotated[str, typer.Argument(help="What was used, in the resource's unit.")],
+    resource: Annotated[str, typer.Argument(help=N_("The resource id."))],
+    amount: Annotated[str, typer.Argument(help=N_("What was used, in the resource's unit."))],
     year: Annotated[
-        int, typer.Option("--period", min=1900, max=2199, help="The calendar year, e.g. 2026.")
+        int, typer.Option("--period", min=1900, max=2199, help=N_("The calendar year, e.g. 2026."))
     ],
-    note: Annotated[str | None, typer.Option("--note", help="A note on the figure.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help=N_("A note on the figure."))] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Record what was used of an earmarked resource in a year (updates that year's figure)."""
     from partnerkit.edit.operations import record_use
 
     number = _number(amount, "AMOUNT")
@@ -625,55 +671,62 @@ def use(
     )
 
 
-@commands.command()
+@commands.command(
+    help=N_("Set a goal's status comment (shown in the brief and the annual report).")
+)
 def comment(
     record: RecordArg,
-    goal: Annotated[str, typer.Argument(help="The goal id.")],
-    text: Annotated[str, typer.Argument(help="A line or two on where the goal stands.")],
+    goal: Annotated[str, typer.Argument(help=N_("The goal id."))],
+    text: Annotated[str, typer.Argument(help=N_("A line or two on where the goal stands."))],
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Set a goal's status comment (shown in the brief and the annual report)."""
     from partnerkit.edit.operations import set_goal_comment
 
     text = _text(text, "TEXT")
     _run(record, folder, config, dry_run, lambda doc: set_goal_comment(doc, goal, text))
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Move the partnership to a new lifecycle phase; the change is added to its history. "
+        "Closing (avslutad) is refused while a closure report is missing, decisions or action"
+        " items are open, or activities run on without an end or owner, unless --force "
+        "--reason."
+    )
+)
 def phase(
     record: RecordArg,
     new_phase: Annotated[
         str,
         typer.Argument(
             metavar="PHASE",
-            help="initiering, uppstart, drift, utvardering, nystart, avveckling or avslutad.",
+            help=N_("initiering, uppstart, drift, utvardering, nystart, avveckling or avslutad."),
         ),
     ],
     date: DateOpt,
     decision: Annotated[
-        str | None, typer.Option("--decision", help="The decision behind the change (its id).")
+        str | None, typer.Option("--decision", help=N_("The decision behind the change (its id)."))
     ] = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Close the partnership although the closing checks object."),
+        typer.Option(
+            "--force", help=N_("Close the partnership although the closing checks object.")
+        ),
     ] = False,
     reason: Annotated[
-        str | None, typer.Option("--reason", help="Why (with --force); kept in the history.")
+        str | None, typer.Option("--reason", help=N_("Why (with --force); kept in the history."))
     ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Move the partnership to a new lifecycle phase; the change is added to its history.
-    Closing (avslutad) is refused while a closure report is missing, decisions or action
-    items are open, or activities run on without an end or owner, unless --force --reason."""
     from partnerkit.edit.operations import change_phase
 
-    chosen = _vocab(new_phase, "phase", "PHASE")
+    chosen = vocab_value(new_phase, "phase", "PHASE")
     day = _day(date)
     if force != bool(reason and reason.strip()):
         raise typer.BadParameter(_("give --force and --reason together"), param_hint="--force")
@@ -689,40 +742,39 @@ def phase(
     )
 
 
-@commands.command()
+@commands.command(help=N_("Record an assessment (self-evaluation, health check) with its scores."))
 def assess(
     record: RecordArg,
     date: DateOpt,
     instrument: Annotated[
-        str, typer.Option("--instrument", help="e.g. alliance_health_check, rag_checklist.")
+        str, typer.Option("--instrument", help=N_("e.g. alliance_health_check, rag_checklist."))
     ],
-    scale: Annotated[str, typer.Option("--scale", help="rag, likert5 or lmh.")] = "likert5",
+    scale: Annotated[str, typer.Option("--scale", help=N_("rag, likert5 or lmh."))] = "likert5",
     scores: Annotated[
         list[str] | None,
         typer.Option(
             "--score",
-            help="SIDE:DIMENSION=VALUE, e.g. 'eu:Strategiskt värde=4,2'; repeatable.",
+            help=N_("SIDE:DIMENSION=VALUE, e.g. 'eu:Strategiskt värde=4,2'; repeatable."),
         ),
     ] = None,
     respondents: Annotated[
         list[str] | None,
-        typer.Option("--respondents", help="SIDE=N or SIDE:ROLE=N; repeatable."),
+        typer.Option("--respondents", help=N_("SIDE=N or SIDE:ROLE=N; repeatable.")),
     ] = None,
-    summary: Annotated[str | None, typer.Option("--summary", help="What it showed.")] = None,
+    summary: Annotated[str | None, typer.Option("--summary", help=N_("What it showed."))] = None,
     decisions: Annotated[
         list[str] | None,
-        typer.Option("--decision", help="A decision taken on it (its id); repeatable."),
+        typer.Option("--decision", help=N_("A decision taken on it (its id); repeatable.")),
     ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Record an assessment (self-evaluation, health check) with its scores."""
     from partnerkit.edit.operations import AssessmentDetails, add_assessment
 
     details = AssessmentDetails(
-        instrument=_literal(instrument, "Assessment", "instrument", "--instrument"),
+        instrument=_literal(instrument, "Assessment", "instrument", "--instrument", "instrument"),
         scale=_literal(scale, "Assessment", "scale", "--scale"),
         respondents=[_respondents(r) for r in respondents or []],
         scores=[_score(s) for s in scores or []],
@@ -766,48 +818,54 @@ def _respondents(text: str) -> dict:
 # --- forget -------------------------------------------------------------------------------
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Remove a person from every record in one step, for someone who has left or asked to "
+        "be erased.\n\n"
+        "The entry in people is removed. Where the model allows only a person id, the "
+        "reference goes: the id is removed from attendee lists and side -> person mappings "
+        "(owners, responsible, contacts, contact pairs); optional fields (author, owner, "
+        "holder_person_id, contact_person_id) are removed; entries that need a person "
+        "(leadership, body members, signatories, coordinator, counterparts, internal network,"
+        " dual roles) are removed. Where text is allowed, the person is replaced by their "
+        "role: the id in text fields (followup_log refs, mandate delegated_by), and their "
+        "full name in free text and in comments. Every changed record is validated before "
+        "anything is written; each file is replaced atomically."
+    )
+)
 def forget(
     person_id: Annotated[
-        str, typer.Argument(metavar="PERSON_ID", help="The person's id, e.g. p-anna.")
+        str, typer.Argument(metavar="PERSON_ID", help=N_("The person's id, e.g. p-anna."))
     ],
     name: Annotated[
         str | None,
         typer.Option(
             "--name",
-            help="Only the person with this name (when the id is used "
-            "for different people in different records).",
+            help=N_(
+                "Only the person with this name (when the id is used "
+                "for different people in different records)."
+            ),
         ),
     ] = None,
     role: Annotated[
         str | None,
         typer.Option(
             "--role",
-            help="Text that replaces the person (default: their title "
-            "and party, e.g. 'Rektor (Exempeluniversitetet)').",
+            help=N_(
+                "Text that replaces the person (default: their title "
+                "and party, e.g. 'Rektor (Exempeluniversitetet)')."
+            ),
         ),
     ] = None,
     records: Annotated[
         list[str] | None,
-        typer.Option("--record", help="Only this record (id or path); repeatable."),
+        typer.Option("--record", help=N_("Only this record (id or path); repeatable.")),
     ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Remove a person from every record in one step, for someone who has left or asked to
-    be erased.
-
-    The entry in people is removed. Where the model allows only a person id, the reference
-    goes: the id is removed from attendee lists and side -> person mappings (owners,
-    responsible, contacts, contact pairs); optional fields (author, owner, holder_person_id,
-    contact_person_id) are removed; entries that need a person (leadership, body members,
-    signatories, coordinator, counterparts, internal network, dual roles) are removed.
-    Where text is allowed, the person is replaced by their role: the id in text fields
-    (followup_log refs, mandate delegated_by), and their full name in free text and in
-    comments. Every changed record is validated before anything is written; each file is
-    replaced atomically."""
     from partnerkit.edit.session import plan_forget, write_forget
 
     cwd = Path.cwd()

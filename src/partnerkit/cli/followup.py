@@ -19,32 +19,36 @@ from partnerkit.cli.common import (
     load_portfolio,
     print_markdown,
     record_by_id,
+    vocab_value,
     write_output,
 )
+from partnerkit.i18n import N_
 
 commands = typer.Typer()
 
 
-@commands.command()
+@commands.command(
+    help=N_("What is overdue and due soon, and how each partnership meets the handbook criteria.")
+)
 def followup(
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
     horizon: Annotated[
-        int, typer.Option("--horizon", min=0, max=3650, help="Days ahead that count as due soon.")
+        int,
+        typer.Option("--horizon", min=0, max=3650, help=N_("Days ahead that count as due soon.")),
     ] = 60,
     partnership: Annotated[
-        str | None, typer.Option("--partnership", help="Only this partnership id.")
+        str | None, typer.Option("--partnership", help=N_("Only this partnership id."))
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="text, markdown or json.")
+        str, typer.Option("--format", help=N_("text, markdown or json."))
     ] = "text",
     fail_on: Annotated[
-        str, typer.Option("--fail-on", help="overdue: exit 1 when anything is overdue; never.")
+        str, typer.Option("--fail-on", help=N_("overdue: exit 1 when anything is overdue; never."))
     ] = "never",
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """What is overdue and due soon, and how each partnership meets the handbook criteria."""
     from partnerkit.errors import UsageError
     from partnerkit.followup import build_followup, followup_on_record
     from partnerkit.i18n import _
@@ -78,33 +82,42 @@ def followup(
 BRIEF_FORMATS = ("text", "markdown", "html", "docx")
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "The brief (underlag) for a body's meeting: agenda, matters for decision with "
+        "proposals, status report."
+    )
+)
 def brief(
-    partnership: Annotated[str, typer.Argument(help="The partnership id.")],
-    body: Annotated[str, typer.Option("--body", help="The governance body id, e.g. styrgrupp.")],
+    partnership: Annotated[str, typer.Argument(help=N_("The partnership id."))],
+    body: Annotated[
+        str, typer.Option("--body", help=N_("The governance body id, e.g. styrgrupp."))
+    ],
     meeting: Annotated[
         str | None,
         typer.Option(
             "--meeting",
             callback=as_of_date,
-            help="Meeting date (default: the body's next planned meeting).",
+            help=N_("Meeting date (default: the body's next planned meeting)."),
         ),
     ] = None,
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="text, markdown, html or docx (Word).")
+        str, typer.Option("--format", help=N_("text, markdown, html or docx (Word)."))
     ] = "text",
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="The file to write (needed for html and docx).", dir_okay=False
+            "--output",
+            "-o",
+            help=N_("The file to write (needed for html and docx)."),
+            dir_okay=False,
         ),
     ] = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """The brief (underlag) for a body's meeting: agenda, proposals for decision, status."""
     from partnerkit.brief import build_brief
     from partnerkit.load.pipeline import record_with_id_on_record
     from partnerkit.render.brief_blocks import brief_document
@@ -121,34 +134,42 @@ def brief(
 MINUTES_FORMATS = ("markdown", "docx", "html", "text")
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "A draft of the minutes (protokoll) of a body's meeting: the members in office, the "
+        "agenda and the brief's proposals as draft decisions, to complete after the meeting."
+    )
+)
 def minutes(
-    partnership: Annotated[str, typer.Argument(help="The partnership id.")],
-    body: Annotated[str, typer.Option("--body", help="The governance body id, e.g. styrgrupp.")],
+    partnership: Annotated[str, typer.Argument(help=N_("The partnership id."))],
+    body: Annotated[
+        str, typer.Option("--body", help=N_("The governance body id, e.g. styrgrupp."))
+    ],
     meeting: Annotated[
         str | None,
         typer.Option(
             "--meeting",
             callback=as_of_date,
-            help="Meeting date (default: the body's next planned meeting).",
+            help=N_("Meeting date (default: the body's next planned meeting)."),
         ),
     ] = None,
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="markdown, docx (Word), html or text.")
+        str, typer.Option("--format", help=N_("markdown, docx (Word), html or text."))
     ] = "markdown",
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="The file to write (needed for html and docx).", dir_okay=False
+            "--output",
+            "-o",
+            help=N_("The file to write (needed for html and docx)."),
+            dir_okay=False,
         ),
     ] = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """A draft of the minutes (protokoll) of a body's meeting: the members in office, the
-    agenda and the brief's proposals as draft decisions, to complete after the meeting."""
     from partnerkit.brief import build_brief
     from partnerkit.load.pipeline import record_with_id_on_record
     from partnerkit.render.minutes import minutes_document
@@ -208,23 +229,24 @@ def _write_document(document, output_format: str, output: Path | None, paths) ->
     sys.stdout.write(_("Wrote {file}.").format(file=output) + "\n")
 
 
-@commands.command()
+@commands.command(
+    help=N_("Write upcoming due dates and planned meetings as an iCalendar (.ics) file.")
+)
 def calendar(
     paths: PathsArg = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The .ics file to write.", dir_okay=False)
+        Path, typer.Option("--output", "-o", help=N_("The .ics file to write."), dir_okay=False)
     ] = Path("partnerkit.ics"),
     as_of: AsOfOpt = None,
     horizon: Annotated[
-        int, typer.Option("--horizon", min=0, max=3650, help="Days ahead to include.")
+        int, typer.Option("--horizon", min=0, max=3650, help=N_("Days ahead to include."))
     ] = 365,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Write upcoming due dates and planned meetings as an iCalendar (.ics) file."""
     from partnerkit.calendar import build_calendar
     from partnerkit.followup import build_followup, followup_on_record
-    from partnerkit.i18n import _
+    from partnerkit.i18n import ngettext
 
     on_record = partial(followup_on_record, horizon=horizon)
     result, _settings, today = load_portfolio(paths, as_of, config, on_record)
@@ -233,32 +255,33 @@ def calendar(
         view.items = [item for item in view.items if item.status != "overdue"]
     write_output(output, build_calendar(report), paths)
     events = sum(len(view.items) + len(view.meetings) for view in report.partnerships)
-    sys.stdout.write(_("Wrote {n} events to {file}.").format(n=events, file=output) + "\n")
+    wrote = ngettext("Wrote {n} event to {file}.", "Wrote {n} events to {file}.", events)
+    sys.stdout.write(wrote.format(n=events, file=output) + "\n")
 
 
-@commands.command()
+@commands.command(
+    help=N_("Who to talk to, on each side, per level and focus area, across the portfolio.")
+)
 def contacts(
     paths: PathsArg = None,
     topic: Annotated[
-        str | None, typer.Option("--topic", help="Text in the focus area, unit or title.")
+        str | None, typer.Option("--topic", help=N_("Text in the focus area, unit or title."))
     ] = None,
     level: Annotated[
-        str | None, typer.Option("--level", help="strategisk, taktisk or operativ.")
+        str | None, typer.Option("--level", help=N_("strategisk, taktisk or operativ."))
     ] = None,
     partnership: Annotated[
-        str | None, typer.Option("--partnership", help="Only this partnership id.")
+        str | None, typer.Option("--partnership", help=N_("Only this partnership id."))
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help=N_("text or json."))] = "text",
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Who to talk to, on each side, per level and focus area, across the portfolio."""
     from partnerkit.contacts import contacts_on_record, find_contacts
     from partnerkit.render.contacts import contacts_json, render_contacts
 
     choice(output_format, ("text", "json"), "--format")
-    if level is not None:
-        choice(level, ("strategisk", "taktisk", "operativ"), "--level")
+    level = vocab_value(level, "level", "--level")
     result = load_portfolio(paths, None, config, contacts_on_record)[0]
     if partnership is not None and partnership not in {r.record_id for r in result.files}:
         from partnerkit.errors import UsageError

@@ -13,24 +13,30 @@ import typer
 
 from partnerkit.cli.common import ConfigOpt, LangOpt
 from partnerkit.cli.edit import DryRunOpt, FolderOpt, RecordArg, _run
-from partnerkit.i18n import _
+from partnerkit.i18n import N_, _
 
 NAME = "plan"
-HELP = "Action plans: start next period's plan from the last one."
+HELP = N_("Action plans: start next period's plan from the last one.")
 commands = typer.Typer(name=NAME, help=HELP, no_args_is_help=True)
 
 
-@commands.command("new")
+@commands.command(
+    "new",
+    help=N_(
+        "Add a draft action plan (not yet approved) for the period after the last one, "
+        "holding the last plan's open items, to propose at the steering group's meeting."
+    ),
+)
 def new_plan(
     record: RecordArg,
     from_last: Annotated[
         bool,
-        typer.Option("--from-last", help="Carry the last plan's open items into the new plan."),
+        typer.Option("--from-last", help=N_("Carry the last plan's open items into the new plan.")),
     ] = False,
     year: Annotated[
         int | None,
         typer.Option(
-            "--period", min=1900, max=2199, help="The calendar year of the new plan, e.g. 2027."
+            "--period", min=1900, max=2199, help=N_("The calendar year of the new plan, e.g. 2027.")
         ),
     ] = None,
     folder: FolderOpt = None,
@@ -38,8 +44,6 @@ def new_plan(
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Add a draft action plan (not yet approved) for the period after the last one, holding
-    the last plan's open items, to propose at the steering group's meeting."""
     from partnerkit.edit.operations import add_next_plan
 
     if not from_last:

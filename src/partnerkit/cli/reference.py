@@ -1,4 +1,4 @@
-"""The command reference of README.md, generated from the command line's own declarations,
+"""The command reference of docs/commands.md, generated from the command line's own declarations,
 so that every command, argument and option is documented and none is documented twice."""
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from partnerkit.cli.common import (
     today_from,
     write_output,
 )
+from partnerkit.i18n import N_
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -49,23 +50,29 @@ def _emit(path: Path | None, text: str, inputs) -> None:
         _write(path, text.encode("utf-8"), inputs)
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "Leadership report: the portfolio, or one partnership's annual report (HTML, "
+        "Markdown).\n\n"
+        "Without --html or --markdown, the Markdown is printed."
+    )
+)
 def report(
     paths: PathsArg = None,
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", help="Write the report as one self-contained HTML file.", dir_okay=False
+            "--html", help=N_("Write the report as one self-contained HTML file."), dir_okay=False
         ),
     ] = None,
     markdown: Annotated[
         Path | None,
-        typer.Option("--markdown", help="Write the report as Markdown.", dir_okay=False),
+        typer.Option("--markdown", help=N_("Write the report as Markdown."), dir_okay=False),
     ] = None,
     partnership: Annotated[
         str | None,
         typer.Option(
-            "--partnership", help="The annual report of this partnership id (see --year)."
+            "--partnership", help=N_("The annual report of this partnership id (see --year).")
         ),
     ] = None,
     year: Annotated[
@@ -74,16 +81,13 @@ def report(
             "--year",
             min=1990,
             max=2999,
-            help="The year of the annual report (default: the year of --as-of).",
+            help=N_("The year of the annual report (default: the year of --as-of)."),
         ),
     ] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Leadership report: the portfolio, or one partnership's annual report (HTML, Markdown).
-
-    Without --html or --markdown, the Markdown is printed."""
     from partnerkit.errors import UsageError
     from partnerkit.i18n import _
 
@@ -129,41 +133,64 @@ def report(
         _emit(markdown, annual_markdown(annual, settings.university), paths)
 
 
-@commands.command()
+@commands.command(
+    help=N_(
+        "The portfolio's tables for spreadsheets: partnerships, activities, goals and "
+        "indicators, resources (earmarked and used per year), contacts."
+    )
+)
 def export(
     paths: PathsArg = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="xlsx (one workbook) or csv (one file per table).")
+        str, typer.Option("--format", help=N_("xlsx (one workbook) or csv (one file per table)."))
     ] = "xlsx",
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="The workbook to write, or the folder for the CSV files "
-            "(default: partnerkit-export.xlsx or partnerkit-export/).",
+            help=N_(
+                "The workbook to write, or the folder for the CSV files "
+                "(default: partnerkit-export.xlsx or partnerkit-export/)."
+            ),
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter",
+            help="The CSV field separator: one character, or tab "
+            "(default: ; in Swedish, for Excel with Swedish settings, and , in English).",
         ),
     ] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """The portfolio's tables for spreadsheets: partnerships, activities, goals and
-    indicators, resources (earmarked and used per year), contacts."""
     from partnerkit.errors import UsageError
     from partnerkit.files.discovery import guard_output
     from partnerkit.i18n import _, current_language
-    from partnerkit.report.export import collect, export_on_record, write_csv, xlsx_bytes
+    from partnerkit.report.export import (
+        collect,
+        delimiter_from,
+        export_on_record,
+        write_csv,
+        xlsx_bytes,
+    )
 
     choice(output_format, EXPORT_FORMATS, "--format")
-    on_record = partial(export_on_record, lang=current_language())
+    language = current_language()
+    if delimiter is not None and output_format != "csv":
+        raise UsageError(_("--delimiter is for --format csv."))
+    separator = delimiter_from(delimiter, language)
+    on_record = partial(export_on_record, lang=language)
     result = load_portfolio(paths, as_of, config, on_record)[0]
     if report_unreadable(result):
         raise typer.Exit(1)  # nothing to export; no file is written
     tables, _unreadable = collect(result)
     if output_format == "xlsx":
         today = today_from(as_of)
-        _write(output or Path("partnerkit-export.xlsx"), xlsx_bytes(tables, today), paths)
+        _write(output or Path("partnerkit-export.xlsx"), xlsx_bytes(tables, today, language), paths)
         return
     folder = output or Path("partnerkit-export")
     guard_output(folder, list(paths or []), Path.cwd())
@@ -174,5 +201,5 @@ def export(
     if not folder.parent.is_dir():
         raise UsageError(_("The folder {folder} does not exist.").format(folder=folder.parent))
     folder.mkdir(exist_ok=True)
-    for path in write_csv(folder, tables):
+    for path in write_csv(folder, tables, language, separator):
         sys.stdout.write(_("Wrote {file}.").format(file=path) + "\n")

@@ -17,7 +17,8 @@ field names, so a new reference field is handled without changes here):
 * a text field holding the id (``followup_log[].refs``, ``resources[].mandate.delegated_by``):
   the model allows text there, so the id is replaced by the role text.
 * free text anywhere (summaries, decision texts, descriptions, notes) and comments: the
-  person's full name is replaced by the role text.
+  person's full name and their e-mail address are replaced by the role text. (Their address
+  and language go with their ``people[]`` entry.)
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def forget_person(doc: Document, record: BaseModel, person_id: str, role: str) -
     if not found:
         raise UsageError(_("There is no person {id} in this record.").format(id=person_id))
     name = found[0][1].get("name", "")
+    email = found[0][1].get("email", "")
     result = ForgetResult(name, role)
     removed: list[DataPath] = [("people", i) for i, _p in found]
     for i, _p in found:
@@ -116,6 +118,8 @@ def forget_person(doc: Document, record: BaseModel, person_id: str, role: str) -
         doc.remove_keys(container, keys)
     _replace_refs(doc, person_id, role, removed, result)
     _replace_name(doc, name, role, removed, result)
+    if isinstance(email, str):
+        _replace_address(doc, email, role, removed, result)
     return result
 
 
@@ -171,10 +175,8 @@ def _replace_name(
 ) -> None:
     if not name:
         return
-    for path, value in _texts(doc.data, ()):
-        if name in value and not _under(path, removed):
-            doc.replace_in_scalar(path, name, role)
-            result.add(doc, path, _("replaced the name with '{role}'").format(role=role))
+    for path in _replace_text(doc, name, role, removed):
+        result.add(doc, path, _("replaced the name with '{role}'").format(role=role))
     count = doc.replace_in_comments(name, role)
     if count:
         result.note(
@@ -184,6 +186,34 @@ def _replace_name(
                 count,
             ).format(n=count)
         )
+
+
+def _replace_address(
+    doc: Document, address: str, role: str, removed: list[DataPath], result: ForgetResult
+) -> None:
+    """The person's e-mail address written in a text or a comment (``sent to a@b.se``)."""
+    if not address:
+        return
+    for path in _replace_text(doc, address, role, removed):
+        result.add(doc, path, _("replaced the e-mail address with '{role}'").format(role=role))
+    count = doc.replace_in_comments(address, role)
+    if count:
+        result.note(
+            ngettext(
+                "comments: replaced the e-mail address in {n} place",
+                "comments: replaced the e-mail address in {n} places",
+                count,
+            ).format(n=count)
+        )
+
+
+def _replace_text(doc: Document, text: str, role: str, removed: list[DataPath]) -> list[DataPath]:
+    changed = []
+    for path, value in _texts(doc.data, ()):
+        if text in value and not _under(path, removed):
+            doc.replace_in_scalar(path, text, role)
+            changed.append(path)
+    return changed
 
 
 def _texts(value: Any, path: DataPath):

@@ -7,6 +7,7 @@ closing comment with its type, read from the models, so the template follows the
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,7 @@ class NewRecord:
     coordinator_id: str = "p-samordnare"
     coordinator_title: str | None = None
     title_en: str | None = None
+    coordinator_email: str | None = None
 
 
 def party_id(name: str) -> str:
@@ -53,6 +55,8 @@ def record_data(new: NewRecord) -> dict:
     person = {"id": new.coordinator_id, "name": new.coordinator, "side": new.university_id}
     if new.coordinator_title:
         person["title"] = new.coordinator_title
+    if new.coordinator_email:
+        person["email"] = new.coordinator_email
     data = {
         "schema_version": "1",
         "id": new.record_id,
@@ -88,12 +92,36 @@ def _type_text(annotation, metadata) -> str:
     return text.replace("`", "")
 
 
-def new_record_text(new: NewRecord, eol: str = "\n") -> str:
-    from partnerkit.record.models import Partnership
+def schema_location(records: Path) -> tuple[Path, bool]:
+    """The JSON Schema that records in the folder ``records`` point their editor at, and
+    whether it exists: the nearest ``schema/partnership.schema.json`` from the folder up to the
+    repository's root (the folder above ``records`` outside a git repository); when there is
+    none, where it belongs: beside the records folder (in it when it is the repository's root)."""
+    from partnerkit.files.discovery import nearest
+
+    records = records.absolute()
+    git = nearest(records, ".git", "any")
+    top = git.parent if git is not None else records.parent
+    for folder in (records, *records.parents):
+        if (folder / SCHEMA_PATH).is_file():
+            return folder / SCHEMA_PATH, True
+        if folder == top:
+            break
+    beside = records if records == top else records.parent  # never outside the repository
+    return beside / SCHEMA_PATH, False
+
+
+def schema_reference(records: Path, schema: Path) -> str:
+    """The path from the records folder to the schema, as the modeline writes it."""
+    return Path(os.path.relpath(schema.absolute(), records.absolute())).as_posix()
+
+
+def new_record_text(new: NewRecord, eol: str = "\n", schema_ref: str = f"../{SCHEMA_PATH}") -> str:
+    from partnerkit.record.models import Partnership, Person
 
     data = record_data(new)
     lines = [
-        f"# yaml-language-server: $schema=../{SCHEMA_PATH}",
+        f"# yaml-language-server: $schema={schema_ref}",
         "# " + _("Created with partnerkit new; check it with: partnerkit check"),
     ]
     for key, value in data.items():
@@ -105,6 +133,11 @@ def new_record_text(new: NewRecord, eol: str = "\n") -> str:
         key = info.alias or name
         if key not in data:
             lines.append(f"#   {key}: {_type_text(info.annotation, info.metadata)}")
+    # a person's optional fields, so the work e-mail address and language are found
+    for name, info in Person.model_fields.items():
+        key = info.alias or name
+        if key not in data["people"][0]:
+            lines.append(f"#   people[].{key}: {_type_text(info.annotation, info.metadata)}")
     return eol.join(lines) + eol
 
 
@@ -116,13 +149,18 @@ class Created:
     text: str
     findings: list[Finding]
     folder_created: bool = False
+    schema_created: Path | None = None
 
 
 def create_new_record(
     new: NewRecord, folder: Path | None, config: Config, cwd: Path, dry_run: bool = False
 ) -> Created:
     """Write the new record into the records folder (created when missing), unless its text
-    would not be a valid record, its id is taken, or ``dry_run``. Never overwrites a file."""
+    would not be a valid record, its id is taken, or ``dry_run``. Never overwrites a file.
+
+    The record's modeline points the editor at the repository's JSON Schema; when there is
+    none yet, the schema is written beside the records folder (in the current language), so
+    that the path resolves and the editor explains every field."""
     from partnerkit.edit.record_files import record_ids
     from partnerkit.edit.session import blocking_findings
     from partnerkit.files.discovery import RECORDS_DIR, display_path, find_records_dir
@@ -130,8 +168,9 @@ def create_new_record(
     from partnerkit.load.pipeline import normalised_id
 
     check_ids(new)
-    text = new_record_text(new)
     base = folder or find_records_dir(cwd) or cwd / RECORDS_DIR
+    schema, schema_exists = schema_location(base)
+    text = new_record_text(new, schema_ref=schema_reference(base, schema))
     target = base / f"{new.record_id}.yaml"
     findings = blocking_findings(text, display_path(target, cwd), config)
     created = Created(target, text, findings)
@@ -149,7 +188,23 @@ def create_new_record(
         base.mkdir(parents=True)
         created.folder_created = True
     create_record(target, text.encode("utf-8"))
+    if not schema_exists:
+        created.schema_created = _create_schema(schema)
     return created
+
+
+def _create_schema(path: Path) -> Path | None:
+    """Write the schema at ``path`` unless something is there already; None when it could not
+    be written (the record is made either way: a missing schema only costs the editor's help)."""
+    from partnerkit.files.writer import create_record
+    from partnerkit.record.json_schema import schema_text
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_record(path, schema_text().encode("utf-8"))
+    except (OSError, UsageError):
+        return None
+    return path
 
 
 def check_record_id(record_id: str) -> None:

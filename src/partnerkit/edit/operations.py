@@ -19,9 +19,11 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from partnerkit import formatting
 from partnerkit.edit.splice import DataPath, Document
 from partnerkit.errors import UsageError
 from partnerkit.i18n import _, ngettext
+from partnerkit.record.vocab import label
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ def close_decision(doc: Document, decision_id: str, day: date, status: str = "do
     if current != "open":
         raise UsageError(
             _("The decision {id} is already {status}; there is nothing to close.").format(
-                id=decision_id, status=current
+                id=decision_id, status=label("status", str(current))
             )
         )
     path: DataPath = ("decisions", index)
@@ -203,7 +205,7 @@ def close_decision(doc: Document, decision_id: str, day: date, status: str = "do
     doc.set_key(path, "closed", day, order)
     return Change(
         _("Closed decision {id} on {date} (status {status}).").format(
-            id=decision_id, date=day.isoformat(), status=status
+            id=decision_id, date=day.isoformat(), status=label("status", status)
         ),
         splice,
     )
@@ -245,7 +247,7 @@ def add_meeting(doc: Document, body_id: str, day: date, details: MeetingDetails)
             doc, body_id, (*body_path, "meetings", same_day[0]), details, new_ids
         )
         message = _("Recorded the planned meeting of {body} on {date} as {status}.").format(
-            body=body_id, date=iso, status=details.status
+            body=body_id, date=iso, status=label("status", details.status)
         )
     else:
         meeting = _compact(
@@ -301,7 +303,11 @@ def _update_planned(
             _(
                 "{body} already has a meeting on {date} ({status}); "
                 "partnerkit does not add it twice."
-            ).format(body=body_id, date=meeting.get("date"), status=meeting.get("status", "held"))
+            ).format(
+                body=body_id,
+                date=meeting.get("date"),
+                status=label("status", str(meeting.get("status", "held"))),
+            )
         )
     order = field_order("Meeting")
     splice = doc.set_key(path, "status", details.status, order)
@@ -401,7 +407,7 @@ def add_measurement(
         if isinstance(existing, dict) and existing.get("date") == iso:
             raise UsageError(
                 _("{indicator} already has a measurement dated {date} ({value}).").format(
-                    indicator=indicator_id, date=iso, value=existing.get("value")
+                    indicator=indicator_id, date=iso, value=_number(existing.get("value"))
                 )
             )
     entry = _compact({"date": day, "value": value, "note": note})
@@ -409,10 +415,17 @@ def add_measurement(
     splice = doc.add_items(path, "measurements", [entry], position, field_order("Indicator"))
     return Change(
         _("Recorded {value} for {indicator} on {date}.").format(
-            value=entry["value"], indicator=indicator_id, date=iso
+            value=_number(entry["value"]), indicator=indicator_id, date=iso
         ),
         splice,
     )
+
+
+def _number(value: object) -> object:
+    """A measured value as the reader writes numbers: 4,2 in Swedish."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.number(value)
+    return value
 
 
 CLOSING_RULES = ("CLOSE-01", "CLOSE-02", "CLOSE-03")
@@ -469,7 +482,7 @@ def change_phase(
     if phase == current:
         raise UsageError(
             _("The partnership is already in the phase {phase} (since {date}).").format(
-                phase=phase, date=since
+                phase=label("phase", str(phase)), date=since
             )
         )
     if isinstance(since, str) and iso < since:
@@ -493,7 +506,7 @@ def change_phase(
     doc.add_items(("lifecycle",), "history", entries, None, order)
     return Change(
         _("Changed the phase from {old} to {new} on {date}.").format(
-            old=current, new=phase, date=iso
+            old=label("phase", str(current)), new=label("phase", str(phase)), date=iso
         ),
         splice,
     )
@@ -537,7 +550,11 @@ def add_assessment(doc: Document, day: date, details: AssessmentDetails) -> Chan
             "Added an assessment ({instrument}) dated {date} with {n} score.",
             "Added an assessment ({instrument}) dated {date} with {n} scores.",
             len(details.scores or []),
-        ).format(instrument=details.instrument, date=day.isoformat(), n=len(details.scores or [])),
+        ).format(
+            instrument=label("instrument", details.instrument),
+            date=day.isoformat(),
+            n=len(details.scores or []),
+        ),
         splice,
     )
 

@@ -22,14 +22,12 @@ from partnerkit.findings import Finding, Position, Severity
 from partnerkit.i18n import _
 from partnerkit.load.positions import Locator
 from partnerkit.load.references import check_references
-from partnerkit.load.strict_yaml import YamlProblem, parse_yaml
+from partnerkit.load.strict_yaml import YamlProblem, parse_yaml, problem_text
 from partnerkit.load.validate import validate_record
 from partnerkit.record.models import Partnership
 from partnerkit.rules.base import Context
 from partnerkit.rules.engine import run_rules
 from partnerkit.values import Factory, valuetype
-
-_TRANSLATED_ARGS = ("kind", "hint")
 
 
 @valuetype(frozen=False)
@@ -279,15 +277,10 @@ def _located(
 
 
 def _yaml_finding(problem: YamlProblem, name: str, locator: Locator) -> Finding:
-    args = {
-        key: _(value) if key in _TRANSLATED_ARGS and isinstance(value, str) else value
-        for key, value in problem.args.items()
-    }
-    message = _(problem.message).format(**args).strip()
     return Finding(
         problem.code,
         Severity.ERROR,
-        message,
+        problem_text(problem),
         name,
         problem.position,
         problem.path,

@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from partnerkit.findings import Position
-from partnerkit.i18n import N_
+from partnerkit.i18n import N_, _
 from partnerkit.values import Factory, valuetype
 
 MAX_DEPTH = 64
@@ -253,20 +253,6 @@ def _non_printable_problem(text: str, index: int) -> YamlProblem:
     )
 
 
-_SYNTAX_HINTS = (
-    ("while scanning a quoted scalar", N_("A quotation mark is not closed.")),
-    (
-        "mapping values are not allowed",
-        N_("Check the indentation, and quote text that contains ': '."),
-    ),
-    (
-        "could not find expected ':'",
-        N_("Check the indentation, and quote text that contains ': '."),
-    ),
-)
-_TAB_HINT = N_("Indent with spaces, not tabs.")
-
-
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     position = mark_position(mark) if mark is not None else Position(1, 1)
@@ -278,17 +264,111 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
             N_("The file holds several YAML documents; a record is exactly one."),
             position,
         )
-    hint = next((h for needle, h in _SYNTAX_HINTS if needle in context + problem), "")
     lines = text.splitlines()
     line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
-    if "\t" in line[: max(position.col, 1)] or "\t" in problem:
-        hint = _TAB_HINT
-    return YamlProblem(
-        "YAML-01",
-        N_("The YAML cannot be read: {problem}. {hint}"),
-        position,
-        {"problem": problem, "hint": hint},
-    )
+    tab = "\t" in line[: max(position.col, 1)] or "'\\t'" in problem
+    message, args = _explanation(exc, context, problem, tab, text)
+    # a duplicate anchor is told in the context; its problem is only "second occurrence"
+    detail = context.split(";")[0] if problem == "second occurrence" else problem
+    return YamlProblem("YAML-01", message, position, {**args, "detail": detail})
+
+
+def _explanation(
+    exc: yaml.MarkedYAMLError, context: str, problem: str, tab: bool, text: str
+) -> tuple[str, dict[str, Any]]:
+    """partnerkit's own words (a message id and its arguments) for the kind of syntax error
+    the parser reports in ``context`` and ``problem``."""
+    opened = {"line": exc.context_mark.line + 1} if exc.context_mark is not None else {}
+    quoted_name = re.search(r"'([^']*)'", context + " " + problem)
+    name = quoted_name.group(1) if quoted_name else ""
+    if tab:
+        return _TAB, {}
+    if problem.startswith("expected ',' or '}'") and opened:
+        return N_(
+            "The '{{' on line {line} is not closed with '}}', or a ',' is missing between "
+            "its entries."
+        ), opened
+    if problem.startswith("expected ',' or ']'") and opened:
+        return N_(
+            "The '[' on line {line} is not closed with ']', or a ',' is missing between its items."
+        ), opened
+    if "unknown escape character" in problem:
+        return N_(
+            "Inside double quotes, a backslash starts a code, and \\{char} is not one: write "
+            "the backslash twice, or use single quotes."
+        ), {"char": name}
+    if "quoted scalar" in context and opened:
+        return N_(
+            "The quotation mark on line {line} is never closed: end the text with the mark it "
+            "starts with."
+        ), opened
+    if "cannot start any token" in problem:
+        return N_("A value cannot begin with {char}: put the value in quotation marks."), {
+            "char": repr(name)
+        }
+    if "mapping values are not allowed" in problem:
+        return N_(
+            "A ': ' where no new field can begin: put text that contains ': ' in quotation "
+            "marks, or check the indentation."
+        ), {}
+    if "could not find expected ':'" in problem and opened:
+        return N_(
+            "Line {line} has no ':' although it stands among fields: write each field as "
+            "'key: value', or indent text that continues from the line above."
+        ), opened
+    if "duplicate anchor" in context or "undefined alias" in problem:
+        return _NO_ALIASES, {}
+    if "anchor" in context or "alias" in context:
+        return _NO_ALIASES, {}
+    if "tag" in context or "tag" in problem:
+        return N_(
+            "'!' begins a tag, which a record does not use: put the value in quotation marks."
+        ), {}
+    if "block scalar" in context:
+        return N_(
+            "After '|' or '>' the text begins on the next line, indented; on the line of the "
+            "sign only '-', '+' or a digit may follow it."
+        ), {}
+    if "expected the node content" in problem:
+        return N_("A value is missing here, for example between two commas."), {}
+    if "expected <block end>" in problem and "<scalar>" in problem:
+        return N_(
+            "Text follows a value where nothing more can: put the whole value in quotation "
+            "marks, or check the indentation."
+        ), {}
+    if "expected <block end>" in problem or "are not allowed here" in problem:
+        return N_(
+            "The indentation does not match the lines above: fields at the same level start "
+            "in the same column, and a list's items ('- ') one level under its key."
+        ), {}
+    if "document start" in problem and re.search(r"^%", text, re.MULTILINE):
+        return N_(
+            "A line that begins with '%' is an instruction to YAML, not text: put the text in "
+            "quotation marks."
+        ), {}
+    return N_("The YAML cannot be read here."), {}
+
+
+_TAB = N_("A tab character: YAML indents with spaces only. Replace the tab with spaces.")
+_NO_ALIASES = N_(
+    "'&' and '*' begin anchors and aliases, which a record does not use: write each value out "
+    "in full, and put text that begins with '&' or '*' in quotation marks."
+)
+_DETAIL = N_("Parser says: {detail}")
+_TRANSLATED_ARGS = ("kind",)  # arguments that are message ids themselves
+
+
+def problem_text(problem: YamlProblem) -> str:
+    """The problem's message in the current language; a syntax error's own words, then the
+    parser's text as a detail."""
+    args = {
+        key: _(value) if key in _TRANSLATED_ARGS and isinstance(value, str) else value
+        for key, value in problem.args.items()
+    }
+    message = _(problem.message).format(**args).strip()
+    if "detail" in args:
+        message += " " + _(_DETAIL).format(detail=args["detail"])
+    return message
 
 
 def _too_deep(position: Position, path: tuple[str | int, ...] = ()) -> YamlProblem:

@@ -10,8 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from partnerkit import formatting
 from partnerkit.findings import Finding, Severity
-from partnerkit.i18n import N_, _
+from partnerkit.i18n import N_, _, ngettext
 from partnerkit.load.positions import Locator
 from partnerkit.load.validator_cache import record_validator
 from partnerkit.record.models import Partnership
@@ -42,7 +43,11 @@ def validate_record(
 
 
 def _more(count: int, file: str, locator: Locator, path: tuple[PathPart, ...]) -> Finding:
-    message = _("{n} more problems of the record format are not shown; fix these first.")
+    message = ngettext(
+        "{n} more problem of the record format is not shown; fix these first.",
+        "{n} more problems of the record format are not shown; fix these first.",
+        count,
+    )
     position = locator.position(path)
     return Finding("SCHEMA-06", Severity.ERROR, message.format(n=count), file, position, path)
 
@@ -148,6 +153,7 @@ _VALUE_ERRORS = {
     "greater_than",
     "less_than",
     "finite_number",
+    "email_address",
 }
 
 
@@ -177,8 +183,19 @@ def _value_message(group: list[dict]) -> str:
         "greater_than": lambda: _("The value must be greater than {gt}."),
         "less_than": lambda: _("The value must be less than {lt}."),
         "finite_number": lambda: _("The value must be a finite number, not NaN or infinity."),
+        "email_address": lambda: _(
+            "'{value}' is not an e-mail address. Write a work address such as "
+            "anna.lind@uni.example (letters a-z, digits and . _ - + only)."
+        ),
     }
-    return templates[kind]().format(value=_short(value), **{k: ctx[k] for k in ctx})
+    return templates[kind]().format(value=_short(value), **{k: _limit(ctx[k]) for k in ctx})
+
+
+def _limit(value: Any) -> Any:
+    """A bound of the format as the reader writes numbers: at least 0, not 0.0."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.number(value)
+    return value
 
 
 def _literal_values(error: dict) -> list[str]:
@@ -225,7 +242,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return _("the yes/no value {value}").format(value=str(value).lower())
     if isinstance(value, int | float):
-        return _("the number {value}").format(value=value)
+        return _("the number {value}").format(value=formatting.number(value))
     if isinstance(value, str):
         return _("the text '{value}'").format(value=_short(value))
     if isinstance(value, list):

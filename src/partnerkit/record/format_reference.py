@@ -1,6 +1,7 @@
-"""The record format as Markdown, generated from the models and the vocabulary table.
+"""The record format as Markdown, generated from the models, the vocabulary table and the
+field descriptions (the same English texts the JSON Schema shows in the editor).
 
-The README embeds this text between markers; a test regenerates it and fails when the two
+docs/record-format.md embeds this text between markers; a test regenerates it and fails when the two
 differ, so the documentation cannot drift from the code.
 """
 
@@ -12,7 +13,9 @@ from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, StringConstraints
+from pydantic.fields import FieldInfo
 
+from partnerkit.record.descriptions import FIELDS, VALUES
 from partnerkit.record.models import Partnership, Ref
 from partnerkit.record.vocab import VOCABULARIES
 
@@ -28,6 +31,8 @@ def describe_type(tp: Any, metadata: typing.Sequence[Any] = ()) -> str:
     for item in metadata:
         if isinstance(item, Ref):
             return f"id of a {item.kind.replace('_', ' ')}"
+        if isinstance(item, FieldInfo) and _format_of(item) == "email":
+            return "e-mail address"
         if isinstance(item, StringConstraints) and item.pattern:
             return "id (a-z, 0-9 and `-` `_` `.` between them)"
     origin = typing.get_origin(tp)
@@ -50,6 +55,11 @@ def describe_type(tp: Any, metadata: typing.Sequence[Any] = ()) -> str:
         return f"[{tp.__name__}](#{tp.__name__.lower()})"
     names = {str: "text", int: "whole number", float: "number", bool: "true/false", date: "date"}
     return names.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _format_of(info: FieldInfo) -> object:
+    extra = info.json_schema_extra
+    return extra.get("format") if isinstance(extra, dict) else None
 
 
 def _models_in_order(root: type[BaseModel]) -> list[type[BaseModel]]:
@@ -91,11 +101,26 @@ def model_markdown(model: type[BaseModel]) -> str:
     lines = [f"#### {model.__name__}", ""]
     if model.__doc__:
         lines += [" ".join(model.__doc__.split()), ""]
-    lines += ["| field | type | default |", "|---|---|---|"]
+    lines += ["| field | type | default | meaning |", "|---|---|---|---|"]
     for name, info in model.model_fields.items():
+        key = info.alias or name
         kind = describe_type(info.annotation, info.metadata)
-        lines.append(f"| `{info.alias or name}` | {kind} | {_default(info)} |")
+        meaning = _cell(_meaning(f"{model.__name__}.{key}"))
+        lines.append(f"| `{key}` | {kind} | {_default(info)} | {meaning} |")
     return "\n".join(lines)
+
+
+def _meaning(field: str) -> str:
+    """The field's description, with the meaning of each fixed value that has no vocabulary."""
+    text = FIELDS.get(field, "")
+    values = VALUES.get(field)
+    if values:
+        text += " " + "; ".join(f"`{value}`: {label}" for value, label in values.items()) + "."
+    return text
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def vocabulary_markdown() -> str:

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from partnerkit.addresses import EMAIL_PATTERN, MAX_EMAIL_LENGTH, is_email_address
 from partnerkit.record.vocab import slugs
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -56,6 +57,29 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$", max_length=63),
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _check_email(value: Any) -> Any:
+    if isinstance(value, str) and not is_email_address(value):
+        raise PydanticCustomError(
+            "email_address",
+            "{address} is not an e-mail address such as anna.lind@uni.example",
+            {"address": value},
+        )
+    return value
+
+
+EmailAddress = Annotated[
+    str,
+    BeforeValidator(_check_email),
+    Field(
+        json_schema_extra={
+            "format": "email",
+            "pattern": EMAIL_PATTERN,
+            "maxLength": MAX_EMAIL_LENGTH,
+        }
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -188,7 +212,9 @@ class FocusArea(Model):
 
 
 class Person(Model):
-    """Someone in the partnership: work identity only, no private contact data."""
+    """Someone in the partnership: work identity and work contact only, no private data.
+    `email` (a work address) and `language` (`sv` or `en`; Swedish when not given) are where
+    and in which language `partnerkit remind` writes to them about what they owe."""
 
     id: Slug
     name: Text
@@ -197,6 +223,8 @@ class Person(Model):
     unit: str | None = None
     level: Level | None = None
     active: Period | None = None
+    email: EmailAddress | None = None
+    language: Literal["sv", "en"] | None = None
 
 
 class Sponsor(Model):

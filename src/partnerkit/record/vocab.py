@@ -6,6 +6,7 @@ build their ``Literal`` types from this table, so a slug exists in exactly one p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -183,6 +184,49 @@ VOCABULARIES: dict[str, dict[str, Term]] = {
         "communication": Term("kommunikation", "communication"),
         "resource_allocation": Term("resursfördelning", "resource allocation"),
     },
+    "resource_kind": {
+        "personnel_fte": Term("personaltid", "staff time"),
+        "money": Term("pengar", "money"),
+        "in_kind": Term("in natura", "in kind"),
+        "infrastructure": Term("infrastruktur", "infrastructure"),
+        "premises": Term("lokaler", "premises"),
+        "positions": Term("tjänster", "posts"),
+    },
+    "resource_unit": {
+        "FTE": Term("heltidsekvivalenter", "full-time equivalents"),
+        "SEK": Term("kronor", "Swedish kronor"),
+        "SEK_per_year": Term("kronor per år", "Swedish kronor per year"),
+        "percent_of_post": Term("procent av en tjänst", "percent of a post"),
+        "count": Term("antal", "number"),
+    },
+    "resource_status": {
+        "planned": Term("planerad", "planned"),
+        "committed": Term("utlovad", "committed"),
+        "used": Term("använd", "used"),
+    },
+    "direction": {
+        "increase": Term("ska öka", "should increase"),
+        "decrease": Term("ska minska", "should decrease"),
+        "maintain": Term("ska behållas", "should be kept"),
+    },
+    "frequency": {
+        "quarterly": Term("varje kvartal", "every quarter"),
+        "yearly": Term("varje år", "every year"),
+    },
+    "rating": {
+        "red": Term("röd", "red"),
+        "amber": Term("gul", "amber"),
+        "green": Term("grön", "green"),
+        "low": Term("låg", "low"),
+        "medium": Term("medel", "medium"),
+        "high": Term("hög", "high"),
+    },
+    "meeting_kind": {
+        "ordinary": Term("ordinarie möte", "ordinary meeting"),
+        "extra": Term("extra möte", "extra meeting"),
+        "partnership_day": Term("partnerskapsdag", "partnership day"),
+    },
+    "language": {"sv": Term("svenska", "Swedish"), "en": Term("engelska", "English")},
 }
 
 
@@ -206,3 +250,38 @@ def label(vocabulary: str, slug: str, lang: str | None = None) -> str:
 def group_of(vocabulary: str, slug: str) -> str | None:
     term = VOCABULARIES[vocabulary].get(slug)
     return term.group if term else None
+
+
+class UnknownTerm(ValueError):
+    """Text that names no value of a vocabulary; the message lists the accepted labels."""
+
+
+def parse_term(vocabulary: str, text: str, allowed: Iterable[str] | None = None) -> str:
+    """The slug that a user means by ``text``: the slug itself or its Swedish or English
+    label, in any case, with or without å, ä, ö and é (``näringsliv``, ``Naringsliv``,
+    ``business and industry`` → ``naringsliv``). ``allowed`` narrows the vocabulary (a
+    field that takes only some of its values).
+
+    Raises :class:`UnknownTerm`, whose message lists the accepted values by their labels in
+    the current language."""
+    choices = tuple(allowed) if allowed is not None else slugs(vocabulary)
+    wanted = _folded(text)
+    for slug in choices:
+        term = VOCABULARIES[vocabulary].get(slug)
+        spellings = (slug, term.sv, term.en) if term else (slug,)
+        if wanted in {_folded(spelling) for spelling in spellings}:
+            return slug
+    from partnerkit.i18n import _
+
+    labels = ", ".join(label(vocabulary, slug) for slug in choices)
+    raise UnknownTerm(_("use one of: {allowed}").format(allowed=labels))
+
+
+def _folded(text: str) -> str:
+    """Text as it is compared with the slugs and labels: lower case, without accents, one
+    space for each run of spaces and underscores."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.replace("_", " ").split())

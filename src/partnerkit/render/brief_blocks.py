@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from partnerkit.brief import Brief, DecisionMatter, GoalStatus
+from partnerkit.formatting import Formatter
 from partnerkit.i18n import N_, _, current_language, ngettext
 from partnerkit.record.vocab import label
-from partnerkit.report.formatting import Formatter
-from partnerkit.report.labels import labels, resource_amount
+from partnerkit.report.labels import resource_amount
 
 
 @dataclass(frozen=True)
@@ -322,13 +322,12 @@ def _economy(brief: Brief, fmt: Formatter) -> list[Block]:
     eco = brief.economy
     if not eco.rows:
         return []
-    t = labels()
     year = eco.year
     rows = [
         (
             eco.parties.get(b.side, b.side),
             b.purpose,
-            resource_amount(b.earmarked, b.unit, fmt, t) if b.earmarked is not None else "–",
+            resource_amount(b.earmarked, b.unit, fmt) if b.earmarked is not None else "–",
             fmt.number(b.used),
             fmt.number(b.remaining),
         )
@@ -346,7 +345,7 @@ def _economy(brief: Brief, fmt: Formatter) -> list[Block]:
         total_rows = [
             (
                 eco.parties.get(x.side, x.side) if x.side else _("all parties"),
-                resource_amount(x.earmarked, x.unit, fmt, t),
+                resource_amount(x.earmarked, x.unit, fmt),
                 fmt.number(x.used),
                 fmt.number(x.remaining),
             )

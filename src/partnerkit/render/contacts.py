@@ -28,6 +28,7 @@ def render_contacts(contacts: list[Contact], console: Console) -> None:
         _("name"),
         _("title"),
         _("unit"),
+        _("e-mail"),
     ):
         table.add_column(header)
     lang = current_language()
@@ -43,10 +44,18 @@ def render_contacts(contacts: list[Contact], console: Console) -> None:
                     c.name,
                     c.title,
                     c.unit,
+                    _email(c),
                 )
             )
         )
     console.print(table)
+
+
+def _email(contact: Contact) -> str:
+    """The address, with the language to write in when the record gives it: a@b.se (en)."""
+    if contact.email and contact.language:
+        return f"{contact.email} ({contact.language})"
+    return contact.email
 
 
 def contacts_json(contacts: list[Contact]) -> str:

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from partnerkit import formatting
 from partnerkit.findings import Severity, dotted_path
 from partnerkit.followup import (
     ATTENTION,
@@ -105,9 +106,12 @@ def _unreadable_line(entry: Unreadable) -> str:
 
 
 def _heading(followup: Followup) -> str:
-    return _("Follow-up as of {date} (due soon: within {days} days)").format(
-        date=followup.today, days=followup.horizon
+    heading = ngettext(
+        "Follow-up as of {date} (due soon: within {days} day)",
+        "Follow-up as of {date} (due soon: within {days} days)",
+        followup.horizon,
     )
+    return heading.format(date=followup.today, days=followup.horizon)
 
 
 # ---------------------------------------------------------------- terminal
@@ -210,7 +214,7 @@ def _render_assessment(view: AssessmentView, console: Console) -> None:
     for dimension, cells, gap in _assessment_rows(view, parties):
         flagged = gap is not None and gap.flagged
         gap_text = Text(
-            "–" if gap is None else f"{gap.spread:g}" + (" !" if flagged else ""),
+            "–" if gap is None else formatting.number(gap.spread) + (" !" if flagged else ""),
             style="bold red" if flagged else "",
         )
         table.add_row(one_line(dimension), *cells, gap_text)
@@ -246,11 +250,11 @@ def _assessment_rows(view: AssessmentView, parties: list[str]):
 def _score_cell(score) -> str:
     if score is None:
         return "–"
-    text = f"{score.value:g}" if isinstance(score.value, float | int) else str(score.value)
-    if isinstance(score.value, float | int) and isinstance(score.previous, float | int):
-        change = round(score.value - score.previous, 2)
-        arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
-        text += f" {arrow}{abs(change):g}" if change else f" {arrow}"
+    if not isinstance(score.value, float | int):
+        return str(score.value)
+    text = formatting.number(score.value)
+    if isinstance(score.previous, float | int):
+        text += " " + formatting.change(score.value - score.previous)
     return text
 
 
@@ -315,7 +319,8 @@ def _assessment_markdown(view: AssessmentView) -> list[str]:
     parties = list(dict.fromkeys(s.party for s in view.scores))
     rows = []
     for dimension, cells, gap in _assessment_rows(view, parties):
-        gap_text = "–" if gap is None else f"{gap.spread:g}" + (" ⚠" if gap.flagged else "")
+        gap_text = "–" if gap is None else formatting.number(gap.spread)
+        gap_text += " ⚠" if gap is not None and gap.flagged else ""
         rows.append([md_text(dimension), *cells, gap_text])
     return md_table([_("dimension"), *map(md_text, parties), _("gap")], rows)
 

@@ -170,7 +170,7 @@ def svg(chart: pygal.Graph, caption: str) -> str:
     root = chart.render_tree(**_legend_room(chart))
     for parent in list(root.iter()):
         for child in list(parent):
-            if _local(child.tag) in ("", "script", "desc"):
+            if _local(child.tag) in ("", "script", "desc") or _guide_position(parent, child):
                 # comments, processing instructions, pygal's config script, and the data its
                 # script would show as tooltips (no script runs, so only the size would stay)
                 parent.remove(child)
@@ -186,6 +186,14 @@ def svg(chart: pygal.Graph, caption: str) -> str:
     root.set("role", "img")
     root.set("aria-label", caption)
     return etree.tostring(root, encoding="unicode")
+
+
+def _guide_position(parent, child) -> bool:
+    """An axis guide's tooltip: its position as a bare machine number (0.0555556), which the
+    guide's own label already says in words or in the reader's number format."""
+    if _local(child.tag) != "title" or _local(parent.tag) != "g":
+        return False
+    return bool(child.text and re.fullmatch(r"-?[\d.e+-]+", child.text.strip()))
 
 
 def _height(rows: int, per_row: int = 46, minimum: int = 260) -> int:

@@ -1,9 +1,13 @@
 """The portfolio's tables for spreadsheets: CSV files or one XLSX workbook.
 
-Five tables: partnerships, activities, goals and indicators, resources (earmarked and used per
-year), contacts. Column names are
-stable field names (never translated), vocabulary values are the record's slugs, with a
-``*_label`` column in the chosen language beside the ones people sort and filter by.
+Five tables: partnerships, activities, goals and indicators, resources (earmarked and used
+per year), contacts. In English, table and
+column names are stable field names and vocabulary values the record's slugs, with a
+``*_label`` column beside the ones people sort and filter by: what scripts read. In Swedish
+the export is for Swedish Excel: sheets and headings in Swedish, every vocabulary value and
+status by its label (one column where English has the slug and its label), and CSV with
+``;`` between fields and a decimal comma. XLSX numbers stay numbers, with a number format, so
+Excel shows them the way the reader's settings write numbers.
 
 Record text is untrusted: a cell that a spreadsheet would run as a formula (text starting
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is neutralised. In CSV it gets a
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -26,6 +31,7 @@ from partnerkit.config import Config, Thresholds
 from partnerkit.contacts import contacts_of
 from partnerkit.economy import balance
 from partnerkit.followup import HANDBOOK_CRITERIA
+from partnerkit.formatting import plain_number
 from partnerkit.load.pipeline import CheckResult, FileReport
 from partnerkit.record.models import Partnership
 from partnerkit.record.vocab import group_of, label
@@ -106,6 +112,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "resource_id",
         "party",
         "level",
+        "level_label",
         "kind",
         "unit",
         "amount",
@@ -127,6 +134,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "title",
         "unit",
         "source",
+        "email",
+        "language",
     ),
 }
 
@@ -158,7 +167,7 @@ def export_record(
             "partnerships": [_partnership_row(record, view, today, lang)],
             "activities": _activity_rows(record, lang),
             "goals_indicators": _indicator_rows(record, view),
-            "resources": _resource_rows(record),
+            "resources": _resource_rows(record, lang),
             "contacts": [
                 (
                     record.id,
@@ -170,6 +179,8 @@ def export_record(
                     c.title,
                     c.unit,
                     c.role,
+                    c.email,
+                    c.language,
                 )
                 for c in contacts_of(report, record)
             ],
@@ -177,7 +188,7 @@ def export_record(
     )
 
 
-def _resource_rows(record: Partnership) -> list[tuple[Cell, ...]]:
+def _resource_rows(record: Partnership, lang: str) -> list[tuple[Cell, ...]]:
     """One row per resource and year of recorded use (one row without a year when none is
     recorded), with what remains of the earmark (see :mod:`partnerkit.economy`)."""
     rows: list[tuple[Cell, ...]] = []
@@ -188,6 +199,7 @@ def _resource_rows(record: Partnership) -> list[tuple[Cell, ...]]:
             r.id,
             r.side,
             r.level,
+            label("level", r.level, lang),
             r.kind,
             r.unit or "",
             r.amount,
@@ -319,6 +331,75 @@ def collect(result: CheckResult) -> tuple[dict[str, list[tuple[Cell, ...]]], lis
     return tables, unreadable
 
 
+# ---------------------------------------------------------------- the sheets in a language
+
+# Slug columns shown by their label column alone, outside English.
+LABEL_TWINS = {"phase": "phase_label", "form": "form_label", "level": "level_label"}
+# Columns of vocabulary values (or several, joined with "; ") and their vocabulary.
+VALUE_VOCABULARY = {
+    "agreement_type": "agreement_type",
+    "form_group": "form_group",
+    "status": "status",
+    "goal_status": "status",
+    "domains": "domain",
+    "direction": "direction",
+    "frequency": "frequency",
+    "language": "language",
+}
+HEADING_OF = {("contacts", "title"): "job_title"}
+
+
+@dataclass
+class Sheet:
+    """One table as the reader sees it: its name, headings and cells."""
+
+    name: str
+    title: str
+    headings: list[str]
+    rows: list[tuple[Cell, ...]]
+
+
+def sheets(tables: dict[str, list[tuple[Cell, ...]]], lang: str) -> list[Sheet]:
+    """Every table, in English as stable field names and slugs, otherwise in the language."""
+    if lang == "en":
+        return [Sheet(n, n, list(c), tables.get(n, [])) for n, c in TABLES.items()]
+    return [
+        _localised(name, columns, tables.get(name, []), lang) for name, columns in TABLES.items()
+    ]
+
+
+def _localised(name: str, columns: tuple[str, ...], rows, lang: str) -> Sheet:
+    from partnerkit.i18n import _
+    from partnerkit.report.labels import EXPORT_COLUMNS, EXPORT_SHEETS
+
+    keep = [i for i, column in enumerate(columns) if column not in LABEL_TWINS]
+    headings = []
+    for i in keep:
+        column = columns[i]
+        if column.startswith("health_"):
+            criterion = label("criterion", column.removeprefix("health_"), lang)
+            headings.append(_(EXPORT_COLUMNS["health"]).format(criterion=criterion))
+        else:
+            headings.append(_(EXPORT_COLUMNS[HEADING_OF.get((name, column), column)]))
+    cells = [tuple(_localised_cell(columns[i], row[i], lang) for i in keep) for row in rows]
+    return Sheet(name, _(EXPORT_SHEETS[name]), headings, cells)
+
+
+def _localised_cell(column: str, value: Cell, lang: str) -> Cell:
+    from partnerkit.i18n import _
+    from partnerkit.report.labels import CONTACT_SOURCES, HEALTH_WORDS
+
+    if not isinstance(value, str) or not value:
+        return value
+    if column in VALUE_VOCABULARY:
+        return _join(label(VALUE_VOCABULARY[column], v, lang) for v in value.split("; "))
+    if column.startswith("health_"):
+        return _(HEALTH_WORDS.get(value, value))
+    if column == "source":
+        return _(CONTACT_SOURCES.get(value, value))
+    return value
+
+
 # ---------------------------------------------------------------- safe cells
 
 
@@ -326,18 +407,21 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
-def csv_cell(value: Cell) -> str:
-    """A value as CSV text: ISO dates, plain numbers, neutralised text."""
+def csv_cell(value: Cell, lang: str = "en") -> str:
+    """A value as CSV text: ISO dates, plain numbers (a decimal comma in Swedish), neutralised
+    text; yes and no as words outside English."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        if lang == "en":
+            return "true" if value else "false"
+        from partnerkit.i18n import _
+
+        return _("yes") if value else _("no")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int | float):
+        return plain_number(value, lang)
     text = inert(value)
     return "'" + text if is_formula_like(text) else text
 
@@ -345,28 +429,59 @@ def csv_cell(value: Cell) -> str:
 # ---------------------------------------------------------------- writers
 
 
-def csv_bytes(columns: tuple[str, ...], rows: list[tuple[Cell, ...]]) -> bytes:
+def default_delimiter(lang: str) -> str:
+    """``;`` where the decimal comma is the list separator's neighbour (Swedish Excel splits
+    on it), ``,`` in English."""
+    return "," if lang == "en" else ";"
+
+
+def delimiter_from(text: str | None, lang: str) -> str:
+    """The ``--delimiter`` given (one character, or ``tab``), or the language's default."""
+    if text is None:
+        return default_delimiter(lang)
+    if text.lower() in ("tab", "\\t", "\t"):
+        return "\t"
+    if len(text) != 1 or text in '"\r\n' or text.isalnum():
+        from partnerkit.errors import UsageError
+        from partnerkit.i18n import _
+
+        raise UsageError(
+            _("--delimiter must be one character such as ; or , (or tab), not {text}.").format(
+                text=repr(text)
+            )
+        )
+    return text
+
+
+def csv_bytes(sheet: Sheet, lang: str = "en", delimiter: str = ",") -> bytes:
     """One table as CSV: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), CRLF."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([csv_cell(v) for v in row])
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(sheet.headings)
+    for row in sheet.rows:
+        writer.writerow([csv_cell(v, lang) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_csv(folder: Path, tables: dict[str, list[tuple[Cell, ...]]]) -> list[Path]:
+def write_csv(
+    folder: Path,
+    tables: dict[str, list[tuple[Cell, ...]]],
+    lang: str = "en",
+    delimiter: str | None = None,
+) -> list[Path]:
+    """One file per table, named by the table's stable name (partnerships.csv, ...)."""
     from partnerkit.files.writer import write_bytes_atomically
 
+    separator = delimiter or default_delimiter(lang)
     written = []
-    for name, columns in TABLES.items():
-        path = folder / f"{name}.csv"
-        write_bytes_atomically(path, csv_bytes(columns, tables.get(name, [])))
+    for sheet in sheets(tables, lang):
+        path = folder / f"{sheet.name}.csv"
+        write_bytes_atomically(path, csv_bytes(sheet, lang, separator))
         written.append(path)
     return written
 
 
-def xlsx_bytes(tables: dict[str, list[tuple[Cell, ...]]], today: date) -> bytes:
+def xlsx_bytes(tables: dict[str, list[tuple[Cell, ...]]], today: date, lang: str = "en") -> bytes:
     """Every table as a sheet of one workbook, with a frozen, filterable header row. The same
     tables and as-of date give the same bytes: the document's and the archive's timestamps
     are the as-of date, not the moment of writing."""
@@ -378,9 +493,9 @@ def xlsx_bytes(tables: dict[str, list[tuple[Cell, ...]]], today: date) -> bytes:
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     fill = PatternFill("solid", start_color="DDE6EE")
-    for name, columns in TABLES.items():
-        rows = tables.get(name, [])
-        sheet = workbook.create_sheet(title=name)
+    for table in sheets(tables, lang):
+        columns, rows = table.headings, table.rows
+        sheet = workbook.create_sheet(title=table.title)
         sheet.freeze_panes = "A2"
         widths = [len(c) for c in columns]
         for row in rows:
@@ -406,6 +521,14 @@ def xlsx_bytes(tables: dict[str, list[tuple[Cell, ...]]], today: date) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _stamped(buffer.getvalue(), stamp)
+
+
+def _number_format(value: float) -> str:
+    """Grouped thousands and the decimals the value has; Excel writes the separators of the
+    reader's settings (1 800 000,5 in Swedish Excel)."""
+    if isinstance(value, int) or not math.isfinite(value) or value.is_integer():
+        return "#,##0"
+    return "#,##0.0#########"
 
 
 _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
@@ -436,6 +559,8 @@ def _xlsx_cell(sheet, value: Cell):
         cell = WriteOnlyCell(sheet, value=value)
         if isinstance(value, date):
             cell.number_format = "yyyy-mm-dd"
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            cell.number_format = _number_format(value)
         return cell
     text = inert(value)
     cell = WriteOnlyCell(sheet, value=text)

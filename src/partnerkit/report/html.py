@@ -18,10 +18,10 @@ from markupsafe import Markup
 
 from partnerkit import __version__
 from partnerkit.followup import HANDBOOK_CRITERIA
+from partnerkit.formatting import Formatter
 from partnerkit.i18n import current_language
 from partnerkit.record.vocab import label
 from partnerkit.report import charts
-from partnerkit.report.formatting import Formatter
 from partnerkit.report.labels import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
 from partnerkit.report.views import HORIZON_DAYS, AnnualReport, PartnershipReport, Portfolio
 from partnerkit.textsafe import inert
@@ -75,8 +75,8 @@ def _context(lang: str) -> dict:
         "vocab": lambda name, slug: label(name, slug, fmt.lang) if slug else "",
         "enum": t.enum,
         "reason": lambda kind, subject: reason_text(kind, subject, fmt),
-        "resource_amount": lambda x: resource_amount(x.amount, x.unit, fmt, t),
-        "resource_total": lambda x: resource_amount(x.earmarked, x.unit, fmt, t),
+        "resource_amount": lambda x: resource_amount(x.amount, x.unit, fmt),
+        "resource_total": lambda x: resource_amount(x.earmarked, x.unit, fmt),
         "csp": (
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             "base-uri 'none'; form-action 'none'"

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from partnerkit.followup import HEALTH_SYMBOL
+from partnerkit.formatting import Formatter
 from partnerkit.i18n import N_, _
 from partnerkit.record.vocab import label
-from partnerkit.report.formatting import Formatter
 from partnerkit.rules import criterion_families
 
 # Short names of the handbook criteria: the families of their rule codes (never translated).
@@ -245,26 +245,6 @@ ENUMS = {
         "completed": N_("completed"),
         "continued": N_("continued"),
     },
-    "resource_kind": {
-        "personnel_fte": N_("staff time"),
-        "money": N_("money"),
-        "in_kind": N_("in kind"),
-        "infrastructure": N_("infrastructure"),
-        "premises": N_("premises"),
-        "positions": N_("positions"),
-    },
-    "resource_unit": {
-        "FTE": N_("FTE"),
-        "SEK": N_("SEK"),
-        "SEK_per_year": N_("SEK per year"),
-        "percent_of_post": N_("{percent} of a post"),
-        "count": N_("count"),
-    },
-    "resource_status": {
-        "planned": N_("planned"),
-        "committed": N_("committed"),
-        "used": N_("used"),
-    },
     "status": {
         "open": N_("open"),
         "done": N_("done"),
@@ -341,8 +321,98 @@ def reason_text(kind: str, subject: object, fmt: Formatter) -> str:
     return message.format(subject=subject)
 
 
-def resource_amount(amount: float | None, unit: str, fmt: Formatter, t: Labels) -> str:
-    """An earmarked resource's amount with its unit: 0,4 FTE, 500 000 kr per år, 20 % of a post."""
-    if amount is not None and unit == "percent_of_post":
-        return t.enum("resource_unit", unit).format(percent=fmt.percent(amount / 100))
-    return fmt.amount(amount, t.enum("resource_unit", unit) if unit else "")
+def resource_amount(amount: float | None, unit: str | None, fmt: Formatter) -> str:
+    """An earmarked resource's amount with its unit: 0,4 heltidsekvivalenter, 500 000 kr per år,
+    20 % av en tjänst."""
+    return fmt.quantity(amount, unit)
+
+
+# The export's sheets and column headings in a language other than English (English keeps
+# the stable table and field names that scripts read).
+EXPORT_SHEETS = {
+    "partnerships": N_("Partnerships"),
+    "activities": N_("Activities"),
+    "goals_indicators": N_("Goals and indicators"),
+    "resources": N_("Resources"),
+    "contacts": N_("Contacts"),
+}
+
+EXPORT_COLUMNS = {
+    "id": N_("Id"),
+    "title_sv": N_("Title in Swedish"),
+    "title_en": N_("Title in English"),
+    "file": N_("Record file"),
+    "phase_label": N_("Phase"),
+    "phase_since": N_("Phase since"),
+    "host": N_("Host university"),
+    "partners": N_("Partners"),
+    "partner_sectors": N_("Partners' sectors"),
+    "agreement_type": N_("Agreement type"),
+    "agreement_start": N_("Agreement starts"),
+    "agreement_end": N_("Agreement ends"),
+    "overdue": N_("Overdue"),
+    "due_soon": N_("Due soon"),
+    "health": N_("Criterion: {criterion}"),
+    "goals": N_("Goals"),
+    "indicators": N_("Indicators"),
+    "indicators_behind": N_("Indicators behind target"),
+    "activities": N_("Activities"),
+    "activities_ongoing": N_("Ongoing activities"),
+    "people": N_("People"),
+    "partnership_id": N_("Partnership id"),
+    "title": N_("Title"),
+    "form_label": N_("Collaboration form"),
+    "form_group": N_("Group of collaboration forms"),
+    "status": N_("Status"),
+    "start": N_("Start"),
+    "end": N_("End"),
+    "volume": N_("Volume"),
+    "domains": N_("Domains"),
+    "focus_area": N_("Focus area"),
+    "goal_ids": N_("Goal ids"),
+    "units": N_("Units"),
+    "contacts": N_("Contacts"),
+    "external_funding_sek": N_("External funding (SEK)"),
+    "outputs": N_("Outputs"),
+    "goal_id": N_("Goal id"),
+    "goal": N_("Goal"),
+    "goal_status": N_("Goal status"),
+    "indicator_id": N_("Indicator id"),
+    "indicator": N_("Indicator"),
+    "unit": N_("Unit"),
+    "direction": N_("Direction"),
+    "frequency": N_("Frequency"),
+    "baseline_date": N_("Baseline date"),
+    "baseline": N_("Baseline"),
+    "target_date": N_("Target date"),
+    "target": N_("Target"),
+    "latest_date": N_("Latest date"),
+    "latest": N_("Latest"),
+    "on_track": N_("On track"),
+    "measurements": N_("Measurements"),
+    "level_label": N_("Level"),
+    "topic": N_("Topic"),
+    "party": N_("Party"),
+    "name": N_("Name"),
+    "job_title": N_("Job title"),
+    "email": N_("E-mail"),
+    "language": N_("Language"),
+    "source": N_("Found in"),
+    "goal_status_comment": N_("Goal status comment"),
+    "resource_id": N_("Resource id"),
+    "kind": N_("Kind"),
+    "amount": N_("Earmarked"),
+    "period_from": N_("Period from"),
+    "period_to": N_("Period to"),
+    "purpose": N_("Purpose"),
+    "year": N_("Year"),
+    "used": N_("Used"),
+    "remaining": N_("Remaining"),
+}
+
+CONTACT_SOURCES = {"contact_pair": N_("contact pair"), "activity": N_("activity")}
+HEALTH_WORDS = {
+    "met": LABELS["met"],
+    "attention": LABELS["attention"],
+    "not_met": LABELS["not_met"],
+}

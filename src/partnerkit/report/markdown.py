@@ -10,10 +10,10 @@ from datetime import date
 
 from partnerkit import __version__
 from partnerkit.followup import HANDBOOK_CRITERIA, OVERDUE, Item
+from partnerkit.formatting import Formatter
 from partnerkit.i18n import current_language
 from partnerkit.record.vocab import label
 from partnerkit.render.markdown_blocks import md_table, md_text
-from partnerkit.report.formatting import Formatter
 from partnerkit.report.labels import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
 from partnerkit.report.views import (
     HORIZON_DAYS,
@@ -182,8 +182,7 @@ class _Writer:
                 if annual:
                     change = "–"
                     if i.latest is not None and i.before is not None:
-                        delta = i.latest - i.before
-                        change = ("+" if delta > 0 else "") + fmt.number(delta)
+                        change = fmt.signed(i.latest - i.before)
                     row.append(change)
                 target = self.value(i.target, i.unit)
                 if i.target_date:
@@ -260,7 +259,7 @@ class _Writer:
                     md_text(x.party),
                     self.vocab("level", x.level),
                     t.enum("resource_kind", x.kind),
-                    resource_amount(x.amount, x.unit, fmt, t),
+                    resource_amount(x.amount, x.unit, fmt),
                     md_text(x.purpose),
                     f"{fmt.date(x.start)} – {fmt.date(x.end)}",
                     t.enum("resource_status", x.status),
@@ -282,7 +281,7 @@ class _Writer:
                 [
                     [
                         md_text(x.party) if x.party else t["all_parties"],
-                        resource_amount(x.earmarked, x.unit, fmt, t),
+                        resource_amount(x.earmarked, x.unit, fmt),
                         fmt.number(x.used),
                         fmt.number(x.remaining),
                     ]
@@ -347,9 +346,7 @@ class _Writer:
                 else:
                     cell = fmt.number(s.value)
                     if isinstance(s.previous, int | float):
-                        change = round(s.value - s.previous, 2)
-                        arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
-                        cell += f" {arrow}{fmt.number(abs(change))}" if change else f" {arrow}"
+                        cell += " " + fmt.change(s.value - s.previous)
                     row.append(cell)
             gap = x.gap(d)
             row.append(
@@ -540,10 +537,9 @@ def annual_markdown(a: AnnualReport, university: str | None) -> str:
     w.heading(2, t["s5"])
     if a.agreement_value:
         w.heading(3, t["agreement_value"])
-        sek = t.enum("resource_unit", "SEK")
         w.add(
             *(
-                f"- {md_text(party)}: {fmt.number(amount)} {sek} "
+                f"- {md_text(party)}: {fmt.quantity(amount, 'SEK')} "
                 + (t["per_year"] if per == "year" else t["per_period"])
                 for party, amount, per in a.agreement_value
             ),

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit import obligations
-from partnerkit.i18n import N_, _
+from partnerkit import formatting, obligations
+from partnerkit.i18n import N_, _, quoted
 from partnerkit.record.models import Assessment, Partnership, Score
+from partnerkit.record.vocab import label
 from partnerkit.rules.base import Context, E, Hit, W, late_hit, rule
 from partnerkit.timeline import add_months
 
@@ -40,11 +41,13 @@ def _sides(assessment: Assessment) -> set[str]:
     title=N_("The parties assess the partnership together every year"),
     explanation=N_(
         "The parties assess the partnership jointly (a self-evaluation interview, a round "
-        "table, a health check) at least every assessment_max_months months, with respondents "
+        "table, a health check) at least every {assessment_max_months} months, with respondents "
         "from every party. Hold the assessment and record it under assessments, with the "
         "respondents of each party."
     ),
-    source="Handledning (self-evaluation interviews, round tables); GNDR; Simoons (6–12 months)",
+    source=N_(
+        "Handledning (self-evaluation interviews, round tables); GNDR; Simoons (6–12 months)"
+    ),
     options=("assessment_max_months",),
     bad=(
         "assessments:\n  - date: 2026-05-20\n    instrument: alliance_health_check\n"
@@ -93,12 +96,12 @@ def joint_assessment_recent(record: Partnership, ctx: Context) -> Iterator[Hit]:
     severity=W,
     title=N_("Weak scores in the latest assessment lead to a decision"),
     explanation=N_(
-        "A dimension scored red, low, or below assessment_concern_threshold on the 1–5 scale "
+        "A dimension scored red, low, or below {assessment_concern_threshold} on the 1–5 scale "
         "(a concern in the Wilder inventory) in the latest assessment needs an action. Record "
         "the decision that follows it up under decisions and link it in the assessment's "
         "action_decision_ids; a cancelled decision does not count."
     ),
-    source="Wilder (scoring bands); GNDR (RAG); National Academies (low/medium/high)",
+    source=N_("Wilder (scoring bands); GNDR (RAG); National Academies (low/medium/high)"),
     options=("assessment_concern_threshold",),
     bad=(
         "assessments:\n  - date: 2026-05-20\n    instrument: alliance_health_check\n"
@@ -123,16 +126,23 @@ def concerns_followed_up(record: Partnership, ctx: Context) -> Iterator[Hit]:
         if _is_concern(score, threshold):
             yield Hit(
                 _(
-                    "'{dimension}' is scored {value} by {party} in the assessment of {date}, "
+                    "{dimension} is scored {value} by {party} in the assessment of {date}, "
                     "and no decision follows it up."
                 ).format(
-                    dimension=score.dimension,
-                    value=score.value,
+                    dimension=quoted(score.dimension),
+                    value=score_text(score.value),
                     party=names.get(score.side, score.side),
                     date=assessment.date,
                 ),
                 ("assessments", index, "scores", number),
             )
+
+
+def score_text(value: float | str) -> str:
+    """A score as the reader writes it: 2,4 in Swedish, or the rating's word (röd, låg)."""
+    if isinstance(value, str):
+        return label("rating", value)
+    return formatting.number(value)
 
 
 def _is_concern(score: Score, threshold: float) -> bool:
@@ -157,11 +167,11 @@ def _has_action(record: Partnership, assessment: Assessment) -> bool:
         "A new start (a renegotiated scope, agreement or governance) builds on an evaluation "
         "of the partnership: was the purpose achieved, what did not work, will each party "
         "continue? An evaluation report must be dated within "
-        "evaluation_before_new_start_months months before the new period starts: the first "
+        "{evaluation_before_new_start_months} months before the new period starts: the first "
         "agreement starting on or after the move to nystart, else the date of that move. "
         "Record the report under reports with type evaluation."
     ),
-    source="Handledning (evaluation before a new start); UK universities' partnership review",
+    source=N_("Handledning (evaluation before a new start); UK universities' partnership review"),
     options=("evaluation_before_new_start_months",),
     bad="reports:\n  - {type: annual_report, date: 2026-03-15}\n",
     good="reports:\n  - {type: evaluation, date: 2026-06-15}\n",

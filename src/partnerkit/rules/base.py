@@ -1,17 +1,20 @@
 """What a rule is: a small function over one record that yields hits, with its metadata.
 
 A rule module declares rules with :func:`rule`. The docstring-like texts (``title``,
-``explanation``) are English message ids translated at render time, so every rule reads the
-same in Swedish and English.
+``explanation``, ``escalation``, ``source``) are English message ids translated at render time
+(:func:`rule_text`), so every rule reads the same in Swedish and English; a setting of
+``[thresholds]`` in them is a placeholder (``{renewal_warn_months} months``) shown as its number.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
+from partnerkit.i18n import _, current_language
 from partnerkit.obligations import Obligation
 from partnerkit.record.models import Partnership
 from partnerkit.values import Factory, valuetype
@@ -142,3 +145,22 @@ def rule(
         )
 
     return register
+
+
+_SETTING = re.compile(r"\{(\w+)\}")
+
+
+def rule_text(message_id: str, thresholds: Thresholds | None = None) -> str:
+    """A rule's text in the current language, each ``{setting}`` of ``[thresholds]`` written
+    as its number (the defaults unless ``thresholds`` are given): ``after
+    {leadership_meeting_error_days} days`` reads ``after 548 days``, ``efter 548 dagar``."""
+    values = thresholds if thresholds is not None else Thresholds()
+
+    def number(match: re.Match[str]) -> str:
+        value = getattr(values, match.group(1), None)
+        if not isinstance(value, int | float):
+            return match.group(0)
+        text = f"{value:g}"
+        return text.replace(".", ",") if current_language() == "sv" else text
+
+    return _SETTING.sub(number, _(message_id)) if message_id else ""

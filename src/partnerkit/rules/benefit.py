@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from partnerkit.i18n import N_, _
+from partnerkit import formatting
+from partnerkit.i18n import N_, _, quoted
 from partnerkit.record.models import Assessment, Partnership
 from partnerkit.rules.assessment import latest_assessment
 from partnerkit.rules.base import ACTIVE, NOT_CLOSED, Context, E, Hit, I, W, rule
@@ -38,7 +39,7 @@ OPPOSITE_ENDS = (("red", "green"), ("low", "high"))
         "data, recruitment, skills, innovation. Describe the benefit for each party under "
         "benefits.per_party, so that every party can follow it up."
     ),
-    source="Handledning (ömsesidig nytta); TPI (benefits for each partner); Cambridge CSTI",
+    source=N_("Handledning (ömsesidig nytta); TPI (benefits for each partner); Cambridge CSTI"),
     bad="benefits:\n  per_party:\n    - {side: eu, benefit: Verklighetsnära forskningsfrågor}\n",
     good=(
         "benefits:\n  per_party:\n    - {side: eu, benefit: Verklighetsnära forskningsfrågor}\n"
@@ -67,7 +68,7 @@ def benefit_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "at least one joint value under benefits.joint_value, with why_not_alone: what each "
         "party brings that the other lacks."
     ),
-    source="Handledning (värden som ingen part kan uppnå på egen hand); Umeå; Wilder",
+    source=N_("Handledning (värden som ingen part kan uppnå på egen hand); Umeå; Wilder"),
     bad="benefits:\n  joint_value:\n    - {statement: Ett regionalt kunskapsnav}\n",
     good=(
         "benefits:\n  joint_value:\n    - statement: Ett regionalt kunskapsnav\n"
@@ -99,7 +100,7 @@ def joint_value(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "per-party benefit to an indicator (indicator_ids) or record what shows it "
         "(evidence). A note while running; a warning in the evaluation phase."
     ),
-    source="UIDP (metrics); TPI (review the added value to partners)",
+    source=N_("UIDP (metrics); TPI (review the added value to partners)"),
     bad="benefits:\n  per_party:\n    - {side: nv, benefit: Rekrytering av ingenjörer}\n",
     good=(
         "benefits:\n  per_party:\n    - {side: nv, benefit: Rekrytering av ingenjörer,\n"
@@ -111,8 +112,8 @@ def benefit_evidence(record: Partnership, ctx: Context) -> Iterator[Hit]:
         if benefit.indicator_ids or (benefit.evidence and benefit.evidence.strip()):
             continue
         yield Hit(
-            _("The benefit '{benefit}' has neither an indicator nor evidence.").format(
-                benefit=benefit.benefit
+            _("The benefit {benefit} has neither an indicator nor evidence.").format(
+                benefit=quoted(benefit.benefit)
             ),
             ("benefits", "per_party", index),
         )
@@ -127,13 +128,13 @@ def benefit_evidence(record: Partnership, ctx: Context) -> Iterator[Hit]:
     title=N_("The parties rate the partnership alike"),
     explanation=N_(
         "In the latest self-assessment, the mean score of each party over all dimensions "
-        "should not differ by more than benefit_gap_threshold (on the 1–5 scale); on a "
+        "should not differ by more than {benefit_gap_threshold} (on the 1–5 scale); on a "
         "red/amber/green or low/medium/high scale, no dimension should be red or low for one "
         "party and green or high for another. A gap means one party gains less or sees the "
         "partnership differently: discuss it at the next steering-group meeting and agree on "
         "actions."
     ),
-    source="Simoons (gap diagram between organisations); TPI (equity)",
+    source=N_("Simoons (gap diagram between organisations); TPI (equity)"),
     options=("benefit_gap_threshold",),
     bad=(
         "scores:\n  - {dimension: nytta, side: eu, value: 4.5}\n"
@@ -156,24 +157,26 @@ def benefit_balance(record: Partnership, ctx: Context) -> Iterator[Hit]:
     if gap > ctx.thresholds.benefit_gap_threshold:
         yield Hit(
             _(
-                "In the assessment of {date} the parties' mean scores differ by {gap:.2f} "
+                "In the assessment of {date} the parties' mean scores differ by {gap} "
                 "({means}); more than {threshold}."
             ).format(
                 date=assessment.date,
-                gap=gap,
-                means=", ".join(f"{names.get(s, s)} {m:.2f}" for s, m in means.items()),
-                threshold=ctx.thresholds.benefit_gap_threshold,
+                gap=formatting.number(gap, digits=2),
+                means=", ".join(
+                    f"{names.get(s, s)} {formatting.number(m, digits=2)}" for s, m in means.items()
+                ),
+                threshold=formatting.number(ctx.thresholds.benefit_gap_threshold),
             ),
             path,
         )
     for dimension, low_side, high_side in _opposite_ends(assessment):
         yield Hit(
             _(
-                "In the assessment of {date}, '{dimension}' is rated at the bottom by {low} and "
+                "In the assessment of {date}, {dimension} is rated at the bottom by {low} and "
                 "at the top by {high}."
             ).format(
                 date=assessment.date,
-                dimension=dimension,
+                dimension=quoted(dimension),
                 low=names.get(low_side, low_side),
                 high=names.get(high_side, high_side),
             ),

@@ -35,7 +35,7 @@ RUNNING = ("planned", "ongoing")
         "while the partnership is phasing out: the partnership cannot be closed yet. Add a "
         "report of type closure_report dated on or after the start of the phase-out."
     ),
-    source="Handledning (avveckling); TPI (closure and moving on); NAP (completion)",
+    source=N_("Handledning (avveckling); TPI (closure and moving on); NAP (completion)"),
     bad="lifecycle: {phase: avveckling, phase_since: 2026-06-01}\nreports: []\n",
     good=(
         "lifecycle: {phase: avveckling, phase_since: 2026-06-01}\n"
@@ -69,7 +69,7 @@ def closure_report(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "the partnership cannot be closed yet. Settle it and set its status to done or "
         "cancelled."
     ),
-    source="KTH ARC model (every action needs a reaction); TPI (closure and moving on)",
+    source=N_("KTH ARC model (every action needs a reaction); TPI (closure and moving on)"),
     bad="decisions:\n  - {id: d-1, date: 2026-04-09, text: Ta fram plan, status: open}\n",
     good="decisions:\n  - {id: d-1, date: 2026-04-09, text: Ta fram plan, status: cancelled}\n",
 )
@@ -110,7 +110,7 @@ def nothing_left_open(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "counterpart. Set contacts and end on each such activity, or mark it completed or "
         "cancelled."
     ),
-    source="TPI (ensure that outcomes are sustained)",
+    source=N_("TPI (ensure that outcomes are sustained)"),
     bad="activities:\n  - {id: a-dok, title: Industridoktorand, form: industridoktorand,\n"
     "     status: ongoing}\n",
     good=(
@@ -152,7 +152,7 @@ def _has_active_contact(activity: Activity, people: dict[str, Person], today: da
         "agreed message as a followup_log entry of type communication, dated on or after the "
         "start of the phase-out."
     ),
-    source="TPI (agree on information for the public domain)",
+    source=N_("TPI (agree on information for the public domain)"),
     bad="followup_log:\n  - {date: 2026-09-01, type: note, summary: Avvecklingen inledd}\n",
     good=(
         "followup_log:\n  - {date: 2026-09-01, type: communication,\n"

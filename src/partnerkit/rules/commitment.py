@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit import obligations
+from partnerkit import formatting, obligations
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import AgreementPeriod, Partnership
 from partnerkit.rules.base import ACTIVE, Context, E, Hit, W, late_hit, rule
@@ -48,7 +48,7 @@ def _has_renewal(agreement: AgreementPeriod) -> bool:
 
 
 def _number(value: float) -> str:
-    return f"{round(value, 1):g}"
+    return formatting.number(value, digits=1)
 
 
 @rule(
@@ -61,12 +61,15 @@ def _number(value: float) -> str:
     explanation=N_(
         "A strategic partnership is a long-term commitment: the agreed periods together "
         "(past, current and signed renewals; letters of intent do not count) cover at least "
-        "min_agreement_years, or an agreement still running is a period of at least "
-        "min_period_years with a renewal provision (renewal.mode by_decision or automatic). "
+        "{min_agreement_years} years, or an agreement still running is a period of at least "
+        "{min_period_years} years with a renewal provision (renewal.mode by_decision or "
+        "automatic). "
         "An agreement without an end date counts as open-ended. Short agreements without a "
         "renewal make the partnership a project. Agree a longer period, or a renewal clause."
     ),
-    source="Handbook (at least five years); Chalmers, Lyskraft, LNU (three-year periods renewed)",
+    source=N_(
+        "Handbook (at least five years); Chalmers, Lyskraft, LNU (three-year periods renewed)"
+    ),
     options=("min_agreement_years", "min_period_years"),
     escalation=N_("an error when there is no agreement at all in drift or later"),
     bad="agreements:\n  - {type: samverkansavtal, start: 2025-01-01, end: 2026-12-31}\n",
@@ -122,7 +125,7 @@ def long_term_horizon(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "(renewal.review_date). Add the end date, or mark the agreement open-ended and set "
         "when it is reviewed."
     ),
-    source="NCUB/Lambert toolkit: every agreement has an end date and a review timescale",
+    source=N_("NCUB/Lambert toolkit: every agreement has an end date and a review timescale"),
     bad="agreements:\n  - {type: samverkansavtal, start: 2024-01-01, open_ended: true}\n",
     good=(
         "agreements:\n  - type: samverkansavtal\n    start: 2024-01-01\n    open_ended: true\n"
@@ -155,14 +158,16 @@ def end_or_review_date(record: Partnership, ctx: Context) -> Iterator[Hit]:
     title=N_("The evaluation before renewal starts in time"),
     explanation=N_(
         "Renewing a partnership takes an evaluation and a decision by every party's leadership, "
-        "so it starts well before the agreement ends: a warning from renewal_warn_months before "
-        "the end, an error from renewal_error_months before it, when no evaluation report or "
-        "joint assessment is dated in the last assessment_max_months. The agreement's own "
+        "so it starts well before the agreement ends: a warning from {renewal_warn_months} months "
+        "before "
+        "the end, an error from {renewal_error_months} months before it, when no evaluation report "
+        "or "
+        "joint assessment is dated in the last {assessment_max_months} months. The agreement's own "
         "renewal.review_lead_months and renewal.notice_months apply when they are longer. "
         "Start the evaluation (and move the partnership to utvardering), or record the "
         "signed renewal."
     ),
-    source="NCUB/Lambert toolkit (start a year before; at least six months for simple cases)",
+    source=N_("NCUB/Lambert toolkit (start a year before; at least six months for simple cases)"),
     options=("renewal_warn_months", "renewal_error_months", "assessment_max_months"),
     bad=(
         "agreements:\n  - {type: samverkansavtal, start: 2024-01-01, end: 2027-03-31}\n"
@@ -173,7 +178,8 @@ def end_or_review_date(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "reports:\n  - {type: evaluation, date: 2026-10-15}\n"
     ),
     escalation=N_(
-        "an error from renewal_error_months (or the agreement's notice period) before the end"
+        "an error from {renewal_error_months} months (or the agreement's notice period) before the "
+        "end"
     ),
 )
 def renewal_prepared(record: Partnership, ctx: Context) -> Iterator[Hit]:
@@ -201,7 +207,7 @@ def renewal_prepared(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "mandate, while the record says it is still running. Record the renewed agreement, "
         "or decide to phase out and move the partnership to avveckling."
     ),
-    source="NCUB/Lambert toolkit; Uppsala (explicit periods and renewals)",
+    source=N_("NCUB/Lambert toolkit; Uppsala (explicit periods and renewals)"),
     bad="agreements:\n  - {type: samverkansavtal, start: 2022-01-01, end: 2025-12-31}\n",
     good=(
         "agreements:\n  - {type: samverkansavtal, start: 2022-01-01, end: 2025-12-31}\n"
@@ -231,7 +237,7 @@ def agreement_in_force(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "status committed (or used) whose period covers today. Record what each party "
         "contributes; a resource that is only planned does not count."
     ),
-    source="Handbook (mutual commitments); Samhällskontraktet (yearly contributions by all)",
+    source=N_("Handbook (mutual commitments); Samhällskontraktet (yearly contributions by all)"),
     bad=(
         "resources:\n  - {id: r1, side: eu, level: taktisk, kind: personnel_fte, "
         "amount: 0.3, unit: FTE}\n"

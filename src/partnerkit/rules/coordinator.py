@@ -38,7 +38,7 @@ UNIVERSITY_ROLES = ("larosate_host", "larosate")
         "Name the coordinator under coordination.coordinator with person_id and a side that "
         "is a university party; when the coordinator leaves (to: in the past), name a successor."
     ),
-    source="Handledning (samordnaren); LTU partner coordinator; UU partnerskapsledare",
+    source=N_("Handledning (samordnaren); LTU partner coordinator; UU partnerskapsledare"),
     bad="coordination:\n  counterparts: [{person_id: p-nvsam, side: nv}]\n",
     good=(
         "coordination:\n  coordinator: {person_id: p-sam, side: eu, fte: 0.3, from: 2023-03-01}\n"
@@ -95,7 +95,7 @@ def coordinator_active(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "the coordination runs through the leadership or through chance contacts. List an "
         "active counterpart for every partner under coordination.counterparts."
     ),
-    source="UU (mirror roles); Chalmers–Ericsson; Lyskraft (municipal process coordinator)",
+    source=N_("UU (mirror roles); Chalmers–Ericsson; Lyskraft (municipal process coordinator)"),
     bad="coordination:\n  coordinator: {person_id: p-sam, side: eu}\n  counterparts: []\n",
     good=(
         "coordination:\n  coordinator: {person_id: p-sam, side: eu}\n"
@@ -127,14 +127,17 @@ def partner_counterpart(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "meetings and decisions, in followup_log. An up-to-date log is what the briefs, the "
         "annual report and the evaluation are written from, and it keeps the partnership "
         "from depending on one person's memory. A warning when the latest entry is older than "
-        "log_stale_warn_days, an error after log_stale_error_days; with no entry at all the "
+        "{log_stale_warn_days} days, an error after {log_stale_error_days} days; with no entry at "
+        "all the "
         "age counts from the start of the partnership. Add an entry for what has happened."
     ),
-    source="Handledning (the coordinator documents and follows up); GNDR (check every 2 months)",
+    source=N_(
+        "Handledning (the coordinator documents and follows up); GNDR (check every 2 months)"
+    ),
     options=("log_stale_warn_days", "log_stale_error_days"),
     bad="followup_log:\n  - {date: 2026-01-15, type: note, summary: Kontakt med Nordverk}\n",
     good="followup_log:\n  - {date: 2026-10-02, type: note, summary: Kontakt med Nordverk}\n",
-    escalation=N_("an error after log_stale_error_days"),
+    escalation=N_("an error after {log_stale_error_days} days"),
 )
 def log_fresh(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for due in obligations.followup_log(record, ctx.today, ctx.thresholds):
@@ -164,13 +167,16 @@ def log_fresh(record: Partnership, ctx: Context) -> Iterator[Hit]:
     title=N_("Every meeting has a brief sent in time and minutes soon after"),
     explanation=N_(
         "The coordinator prepares the brief (underlag) for each meeting of the partnership's "
-        "bodies and sees that minutes are taken: the brief is sent at least brief_lead_days "
+        "bodies and sees that minutes are taken: the brief is sent at least {brief_lead_days} days "
         "before the meeting (brief_ref and brief_sent), and the minutes are ready within "
-        "minutes_lag_days after it (minutes_ref and minutes_date). Meetings held in the last "
+        "{minutes_lag_days} days after it (minutes_ref and minutes_date). Meetings held in the "
+        "last "
         "365 days are checked once their minutes are due. Record the brief and the minutes "
         "on the meeting, and send the next brief earlier."
     ),
-    source="Handledning (the coordinator prepares underlag); UU (items to the partnership council)",
+    source=N_(
+        "Handledning (the coordinator prepares underlag); UU (items to the partnership council)"
+    ),
     options=("brief_lead_days", "minutes_lag_days"),
     bad="meetings:\n  - {date: 2026-09-17, brief_sent: 2026-09-15}\n",
     good=(
@@ -254,7 +260,9 @@ def _minutes_problems(meeting: Meeting, lag_days: int) -> list[str]:
         "status done with the date it closed, or cancelled, or a new due date decided by the "
         "body."
     ),
-    source="KTH ARC model (every action needs a reaction); LiU (action plan followed up yearly)",
+    source=N_(
+        "KTH ARC model (every action needs a reaction); LiU (action plan followed up yearly)"
+    ),
     bad="decisions:\n  - {id: d-1, date: 2026-04-09, text: Ta fram plan, due: 2026-06-30}\n",
     good=(
         "decisions:\n  - {id: d-1, date: 2026-04-09, text: Ta fram plan, due: 2026-06-30,\n"

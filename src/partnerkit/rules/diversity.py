@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from partnerkit import obligations
-from partnerkit.i18n import N_, _, current_language
+from partnerkit.i18n import N_, _, current_language, quoted
 from partnerkit.record.models import Activity, Partnership
 from partnerkit.record.vocab import group_of, label
 from partnerkit.rules.base import NOT_CLOSED, Context, E, Hit, W, late_hit, rule
@@ -46,11 +46,11 @@ def _labels(vocabulary: str, slugs: Iterable[str]) -> str:
     explanation=N_(
         "A strategic partnership is broader than one project: it combines research projects, "
         "degree projects, industrial PhD students, contract education, recruitment and more. "
-        "The activities ongoing or ended within activity_window_days should use at least "
-        "min_distinct_forms different collaboration forms. Record the activities that take "
+        "The activities ongoing or ended within {activity_window_days} days should use at least "
+        "{min_distinct_forms} different collaboration forms. Record the activities that take "
         "place, or plan new forms of collaboration in the action plan."
     ),
-    source="Handledning (mångfald av samverkansformer); Samsyn; KI; Chalmers–Volvo (breadth)",
+    source=N_("Handledning (mångfald av samverkansformer); Samsyn; KI; Chalmers–Volvo (breadth)"),
     options=("activity_window_days", "min_distinct_forms"),
     bad=(
         "activities:\n  - {id: a1, title: Exjobb, form: examensarbete, status: ongoing}\n"
@@ -89,12 +89,12 @@ def distinct_forms(record: Partnership, ctx: Context) -> Iterator[Hit]:
     title=N_("The activities span research, education, skills supply and utilisation"),
     explanation=N_(
         "The partnership should reach more than one of the university's missions. The forms of "
-        "the activities ongoing or ended within activity_window_days should cover at least "
-        "min_form_groups of the groups research, education, skills supply and utilisation "
+        "the activities ongoing or ended within {activity_window_days} days should cover at least "
+        "{min_form_groups} of the groups research, education, skills supply and utilisation "
         "(relationship forms such as seminars do not count). Add activities in a mission the "
         "partnership does not yet reach."
     ),
-    source="LiU (research, education, utilisation); Uppsala; LTU",
+    source=N_("LiU (research, education, utilisation); Uppsala; LTU"),
     options=("activity_window_days", "min_form_groups"),
     bad=(
         "activities:\n  - {id: a1, title: Exjobb, form: examensarbete, status: ongoing}\n"
@@ -135,11 +135,12 @@ def form_groups(record: Partnership, ctx: Context) -> Iterator[Hit]:
     explanation=N_(
         "A strategic partnership is university-wide (lärosätesövergripande): it involves more "
         "than one faculty or field. The activities ongoing or ended within "
-        "activity_window_days should name at least min_domains different domains. Record the "
+        "{activity_window_days} days should name at least {min_domains} different domains. Record "
+        "the "
         "domains of each activity, and look for collaboration in fields not yet involved. A "
         "university with a single faculty can set DIV-03 to info in partnerkit.toml."
     ),
-    source="Samsyn (lärosätesövergripande); Umeå (all faculties); Chalmers (breadth)",
+    source=N_("Samsyn (lärosätesövergripande); Umeå (all faculties); Chalmers (breadth)"),
     options=("activity_window_days", "min_domains"),
     bad=(
         "activities:\n  - {id: a1, title: Exjobb, form: examensarbete, status: ongoing,\n"
@@ -179,11 +180,12 @@ def domains(record: Partnership, ctx: Context) -> Iterator[Hit]:
     title=N_("Something is happening in the partnership"),
     explanation=N_(
         "A running partnership has activities under way. When no activity has been ongoing for "
-        "dormant_warn_days the partnership is going dormant: a warning; after "
-        "dormant_error_days, an error. Record the activities that take place, or agree on new "
+        "{dormant_warn_days} days the partnership is going dormant: a warning; after "
+        "{dormant_error_days} days, an error. Record the activities that take place, or agree on "
+        "new "
         "ones at the next steering-group meeting."
     ),
-    source="KTH ARC model (every action needs a reaction); TPI and Simoons health checks",
+    source=N_("KTH ARC model (every action needs a reaction); TPI and Simoons health checks"),
     options=("dormant_warn_days", "dormant_error_days"),
     bad=(
         "activities:\n  - {id: a1, title: Kurs, form: uppdragsutbildning, status: completed,\n"
@@ -193,7 +195,9 @@ def domains(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "activities:\n  - {id: a1, title: Exjobb, form: examensarbete, status: ongoing,\n"
         "     start: 2024-01-15}\n"
     ),
-    escalation=N_("an error after dormant_error_days, or when no activity has taken place at all"),
+    escalation=N_(
+        "an error after {dormant_error_days} days, or when no activity has taken place at all"
+    ),
 )
 def dormant(record: Partnership, ctx: Context) -> Iterator[Hit]:
     last = max(filter(None, (last_active(a, ctx.today) for a in record.activities)), default=None)
@@ -223,7 +227,7 @@ def dormant(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "partnership with a single partner, that partner. Add the missing person under the "
         "activity's contacts."
     ),
-    source="Chalmers–Ericsson, LiU (a person in charge in each organisation)",
+    source=N_("Chalmers–Ericsson, LiU (a person in charge in each organisation)"),
     bad="activities:\n  - {id: a1, title: Exjobb, form: examensarbete, contacts: {eu: p-prof}}\n",
     good=(
         "activities:\n  - {id: a1, title: Exjobb, form: examensarbete,\n"
@@ -238,8 +242,8 @@ def activity_contacts(record: Partnership, ctx: Context) -> Iterator[Hit]:
         missing = _missing_contacts(record, activity)
         if missing:
             yield Hit(
-                _("The activity '{activity}' has no contact at: {parties}.").format(
-                    activity=activity.title,
+                _("The activity {activity} has no contact at: {parties}.").format(
+                    activity=quoted(activity.title),
                     parties=", ".join(names.get(m, m) for m in missing),
                 ),
                 ("activities", index, "contacts"),

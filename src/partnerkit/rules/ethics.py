@@ -31,7 +31,7 @@ from partnerkit.timeline import current_agreement
         "clauses.publication_freedom: true. Where a limited exception was agreed (for example "
         "a short delay to file a patent), describe it in clauses.publication_exception."
     ),
-    source="HL 1:6; SUHF and Vinnova guidance on control of publication",
+    source=N_("HL 1:6; SUHF and Vinnova guidance on control of publication"),
     bad="agreements:\n  - {type: samverkansavtal, start: 2023-03-01, clauses: {}}\n",
     good=(
         "agreements:\n  - type: samverkansavtal\n    start: 2023-03-01\n"
@@ -72,7 +72,7 @@ def publication_freedom(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "signing date is not recorded). A warning while the partnership is being prepared or "
         "renewed; an error once it has started up without one, or when the outcome is reject."
     ),
-    source="Handledning (risk- och lämplighetsbedömning); ethics in WP1",
+    source=N_("Handledning (risk- och lämplighetsbedömning); ethics in WP1"),
     bad="ethics:\n  publication_freedom: true\n",
     good="ethics:\n  risk_assessment: {date: 2023-01-20, outcome: ok}\n",
     escalation=N_("an error when the assessment rejected the partnership"),
@@ -134,7 +134,7 @@ def _signing_path(record: Partnership, agreement: AgreementPeriod | None) -> tup
         "List each such person in ethics.dual_roles with their roles and handled: true once "
         "the conflict of interest is dealt with."
     ),
-    source="Forskningsrådens riktlinjer om jäv och beroenden; adjunct roles (adjungering)",
+    source=N_("Forskningsrådens riktlinjer om jäv och beroenden; adjunct roles (adjungering)"),
     bad=(
         "people:\n  - {id: p-prof, name: Per Professor, side: eu}\n"
         "leadership:\n  - {person_id: p-prof, side: nv, role: styrelseledamot}\n"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit import obligations
-from partnerkit.i18n import N_, _
+from partnerkit.i18n import N_, _, quoted
 from partnerkit.record.models import Goal, Indicator, Partnership, Person
 from partnerkit.rules.base import ACTIVE, Context, E, Hit, I, W, late_hit, rule
 from partnerkit.timeline import (
@@ -49,7 +49,7 @@ def _owner_sides(goal: Goal, people: dict[str, Person], today: date) -> set[str]
         "at least two sides. Agree a common goal and record an owner from each party under "
         "owners."
     ),
-    source="Handbook (common goals and challenges); Umeå–Region Västerbotten",
+    source=N_("Handbook (common goals and challenges); Umeå–Region Västerbotten"),
     bad="goals:\n  - id: g1\n    title: Fler examensarbeten\n    owners: {eu: p-vr}\n",
     good=(
         "goals:\n  - id: g1\n    title: Fler examensarbeten\n    owners: {eu: p-vr, nv: p-fou}\n"
@@ -82,7 +82,7 @@ def _benchmarked(indicator: Indicator) -> bool:
         "active goal needs at least one indicator with a baseline (date and value) and a "
         "target (date and value). Add them to one of the goal's indicators."
     ),
-    source="TPI Partnering Toolbook (agree benchmarks for later evaluation); UIDP metrics",
+    source=N_("TPI Partnering Toolbook (agree benchmarks for later evaluation); UIDP metrics"),
     bad=(
         "indicators:\n  - id: i1\n    name: Examensarbeten per år\n"
         "    target: {date: 2028-12-31, value: 25}\n"
@@ -97,8 +97,8 @@ def indicator_benchmarks(record: Partnership, ctx: Context) -> Iterator[Hit]:
     for index, goal in _active_goals(record):
         if not any(_benchmarked(i) for i in goal.indicators):
             yield Hit(
-                _("The goal '{goal}' has no indicator with both a baseline and a target.").format(
-                    goal=goal.title
+                _("The goal {goal} has no indicator with both a baseline and a target.").format(
+                    goal=quoted(goal.title)
                 ),
                 ("goals", index, "indicators"),
             )
@@ -116,7 +116,7 @@ def indicator_benchmarks(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "organisation drives it. An owner who has left (active.to in the past) does not "
         "count. Add an owner for each missing party under the goal's owners."
     ),
-    source="LiU (a responsible person in each organisation); Chalmers–Ericsson",
+    source=N_("LiU (a responsible person in each organisation); Chalmers–Ericsson"),
     bad="goals:\n  - id: g1\n    title: Fler examensarbeten\n    owners: {eu: p-vr}\n",
     good="goals:\n  - id: g1\n    title: Fler examensarbeten\n    owners: {eu: p-vr, nv: p-fou}\n",
 )
@@ -127,8 +127,8 @@ def owner_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         missing = [p.name for p in record.parties if p.id not in sides]
         if missing:
             yield Hit(
-                _("The goal '{goal}' has no owner for: {parties}.").format(
-                    goal=goal.title, parties=", ".join(missing)
+                _("The goal {goal} has no owner for: {parties}.").format(
+                    goal=quoted(goal.title), parties=", ".join(missing)
                 ),
                 ("goals", index, "owners"),
             )
@@ -145,11 +145,11 @@ def owner_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "An indicator of an active goal is measured at its frequency: a new value is due a "
         "year (yearly) or 91 days (quarterly) after the last one, or after the baseline when "
         "nothing has been measured yet. A warning when it is overdue by more than "
-        "indicator_grace_days_yearly or indicator_grace_days_quarterly, or when the "
+        "{indicator_grace_days_yearly} days or {indicator_grace_days_quarterly} days, or when the "
         "indicator has neither a measurement nor a baseline. Add the latest value under "
         "measurements."
     ),
-    source="LiU, Lund (yearly follow-up and revision of goals)",
+    source=N_("LiU, Lund (yearly follow-up and revision of goals)"),
     options=("indicator_grace_days_yearly", "indicator_grace_days_quarterly"),
     bad=(
         "indicators:\n  - id: i1\n    name: Examensarbeten per år\n    frequency: yearly\n"
@@ -165,18 +165,18 @@ def indicator_measured(record: Partnership, ctx: Context) -> Iterator[Hit]:
         for index, indicator in enumerate(goal.indicators):
             if last_value_date(indicator, ctx.today) is None:
                 yield Hit(
-                    _("The indicator '{name}' has no measurement and no baseline.").format(
-                        name=indicator.name
+                    _("The indicator {name} has no measurement and no baseline.").format(
+                        name=quoted(indicator.name)
                     ),
                     ("goals", goal_index, "indicators", index, "measurements"),
                 )
     for due in obligations.indicators(record, ctx.today, ctx.thresholds):
         if due.late(ctx.today):
             message = _(
-                "The indicator '{name}' was last measured on {date}; a new value was "
+                "The indicator {name} was last measured on {date}; a new value was "
                 "due by {due}, {days} days ago."
             ).format(
-                name=due.args["name"],
+                name=quoted(str(due.args["name"])),
                 date=due.args["last"],
                 due=due.due,
                 days=(ctx.today - due.due).days,
@@ -197,7 +197,7 @@ def indicator_measured(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "priority) on an active goal. Link the goals to each party's strategy when the goals "
         "are set or renegotiated."
     ),
-    source="Handbook (aligned with both parties' long-term strategies)",
+    source=N_("Handbook (aligned with both parties' long-term strategies)"),
     bad=(
         "goals:\n  - id: g1\n    title: Fler examensarbeten\n"
         "    strategy_links: {eu: [Strategi 2030]}\n"
@@ -232,10 +232,10 @@ def strategy_links(record: Partnership, ctx: Context) -> Iterator[Hit]:
     explanation=N_(
         "The parties agree an action plan (handlingsplan) for each period, usually a year, "
         "saying what is done towards the goals and by whom. A plan's period must cover "
-        "today; after a plan ends there are action_plan_grace_days to approve the next one. "
+        "today; after a plan ends there are {action_plan_grace_days} days to approve the next one. "
         "Record the new plan under action_plans."
     ),
-    source="LiU (yearly action plans); Uppsala (activity plan); Lund (yearly priorities)",
+    source=N_("LiU (yearly action plans); Uppsala (activity plan); Lund (yearly priorities)"),
     options=("action_plan_grace_days",),
     bad="action_plans:\n  - period: {from: 2025-01-01, to: 2025-12-31}\n",
     good="action_plans:\n  - period: {from: 2026-01-01, to: 2026-12-31}\n",

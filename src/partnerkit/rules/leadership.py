@@ -41,7 +41,7 @@ def _active_sponsors(record: Partnership, today) -> list[tuple[int, object]]:
         "loses its mandate. Add a leadership entry with person_id, side and role for each "
         "party that lacks one."
     ),
-    source="Handledning (ledningarnas engagemang); KI, Samsyn: leadership on both sides",
+    source=N_("Handledning (ledningarnas engagemang); KI, Samsyn: leadership on both sides"),
     bad="leadership:\n  - {person_id: p-rektor, side: eu, role: rektor}\n",
     good=(
         "leadership:\n  - {person_id: p-rektor, side: eu, role: rektor}\n"
@@ -69,11 +69,11 @@ def sponsor_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
     explanation=N_(
         "The leaderships of the parties meet regularly (a partnership council or leadership "
         "meeting) to follow up the action plan and set the direction. A warning after "
-        "leadership_meeting_warn_days without a strategic meeting, an error after "
-        "leadership_meeting_error_days. Hold the meeting and record it under the strategic "
+        "{leadership_meeting_warn_days} days without a strategic meeting, an error after "
+        "{leadership_meeting_error_days} days. Hold the meeting and record it under the strategic "
         "body's meetings."
     ),
-    source="LiU (yearly leadership meeting); Chalmers (twice a year); KTH ARC model",
+    source=N_("LiU (yearly leadership meeting); Chalmers (twice a year); KTH ARC model"),
     options=("leadership_meeting_warn_days", "leadership_meeting_error_days"),
     bad=(
         "governance:\n  - id: rad\n    type: partnerskapsrad\n    level: strategisk\n"
@@ -83,7 +83,7 @@ def sponsor_per_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "governance:\n  - id: rad\n    type: partnerskapsrad\n    level: strategisk\n"
         "    meetings: [{date: 2026-03-01}]\n"
     ),
-    escalation=N_("an error after leadership_meeting_error_days"),
+    escalation=N_("an error after {leadership_meeting_error_days} days"),
 )
 def strategic_meeting_recent(record: Partnership, ctx: Context) -> Iterator[Hit]:
     if not strategic_meetings(record, ctx.today):
@@ -111,7 +111,7 @@ def strategic_meeting_recent(record: Partnership, ctx: Context) -> Iterator[Hit]
         "from each party; otherwise it is not a meeting of the leaderships. Record the "
         "attendees of each meeting, and invite the sponsors."
     ),
-    source="Chalmers–Ericsson (President and Head of Research); alliance governance",
+    source=N_("Chalmers–Ericsson (President and Head of Research); alliance governance"),
     bad="meetings: [{date: 2026-03-01, attendees: [p-rektor]}]\n",
     good="meetings: [{date: 2026-03-01, attendees: [p-rektor, p-vd]}]\n",
 )
@@ -141,17 +141,18 @@ def sponsors_attend(record: Partnership, ctx: Context) -> Iterator[Hit]:
     explanation=N_(
         "When a sponsor's term ends (to: in the past) and nobody on that side succeeds them, "
         "the partnership has lost its leadership anchor on that side: an error. A sponsor who "
-        "changed within sponsor_change_days gets a note: anchor the partnership with the new "
+        "changed within {sponsor_change_days} days gets a note: anchor the partnership with the "
+        "new "
         "leadership, for example at their first leadership meeting."
     ),
-    source="Industry practice: sponsorship written into the sponsor's objectives; LiU–Ericsson",
+    source=N_("Industry practice: sponsorship written into the sponsor's objectives; LiU–Ericsson"),
     options=("sponsor_change_days",),
     bad="leadership:\n  - {person_id: p-vd, side: nv, role: vd, to: 2025-12-31}\n",
     good=(
         "leadership:\n  - {person_id: p-vd, side: nv, role: vd, to: 2025-12-31}\n"
         "  - {person_id: p-vd2, side: nv, role: vd, from: 2026-01-01}\n"
     ),
-    escalation=N_("a note when a new sponsor has started within sponsor_change_days"),
+    escalation=N_("a note when a new sponsor has started within {sponsor_change_days} days"),
 )
 def sponsor_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
     names = people_by_id(record)
@@ -185,7 +186,7 @@ def sponsor_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "Strategic partnerships are signed by the rector and the partner's chief executive. "
         "List the signatories of the current agreement, one per party, with their role."
     ),
-    source="LiU–Saab, KTH–ABB, Umeå–Region Västerbotten (signed at the top)",
+    source=N_("LiU–Saab, KTH–ABB, Umeå–Region Västerbotten (signed at the top)"),
     bad="agreements:\n  - {type: samverkansavtal, start: 2024-01-01, signatories: []}\n",
     good=(
         "agreements:\n  - type: samverkansavtal\n    start: 2024-01-01\n    signatories:\n"

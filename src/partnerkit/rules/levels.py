@@ -51,7 +51,7 @@ def _missing_sides(record: Partnership, pair: ContactPair) -> list[str]:
         "tactical or operational pair a warning. Add a contact_pairs entry with level and a "
         "person for each party."
     ),
-    source="Handledning (organisatorisk egenskap a); LiU, Chalmers–Ericsson, UU mirror roles",
+    source=N_("Handledning (organisatorisk egenskap a); LiU, Chalmers–Ericsson, UU mirror roles"),
     bad=(
         "contact_pairs:\n  - {level: strategisk, members: {eu: p-rektor, nv: p-vd}}\n"
         "  - {level: taktisk, members: {eu: p-vr}}\n"
@@ -102,7 +102,7 @@ def contact_pair_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "Check the person's level in people, or pair them with someone of matching seniority. "
         "People without a recorded level are not judged."
     ),
-    source="Handledning (organisatorisk egenskap a: motsvarande nivåer)",
+    source=N_("Handledning (organisatorisk egenskap a: motsvarande nivåer)"),
     bad=(
         "people:\n  - {id: p-ing, name: Ingrid, side: nv, level: operativ}\n"
         "contact_pairs:\n  - {level: strategisk, members: {eu: p-rektor, nv: p-ing}}\n"
@@ -146,7 +146,7 @@ def contact_pair_same_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "include every party. A group of the university's own people (an internal "
         "coordination group) is marked internal: true and is not judged."
     ),
-    source="Chalmers–Volvo Cars, Chalmers–Ericsson, UU partnership council (joint bodies)",
+    source=N_("Chalmers–Volvo Cars, Chalmers–Ericsson, UU partnership council (joint bodies)"),
     bad=(
         "governance:\n  - id: styrgrupp\n    type: styrgrupp\n    level: taktisk\n"
         "    members: [{person_id: p-vr, side: eu, role: chair}]\n"
@@ -190,10 +190,11 @@ def body_has_every_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "A contact pair only works while both people are in post; relations that hang on one "
         "person are lost when that person moves on. A person in a contact pair whose active "
         "period has ended is a vacancy: a warning at once, an error after "
-        "contact_vacancy_error_days. Name a successor in the pair, and introduce them to their "
+        "{contact_vacancy_error_days} days. Name a successor in the pair, and introduce them to "
+        "their "
         "counterpart."
     ),
-    source="Samsyn and SU coordinators (person-dependence); Wilder (multiple layers)",
+    source=N_("Samsyn and SU coordinators (person-dependence); Wilder (multiple layers)"),
     options=("contact_vacancy_error_days",),
     bad=(
         "people:\n  - {id: p-fou, name: Frida, side: nv, active: {to: 2026-03-31}}\n"
@@ -203,7 +204,7 @@ def body_has_every_party(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "people:\n  - {id: p-fou2, name: Fredrik, side: nv, active: {from: 2026-04-01}}\n"
         "contact_pairs:\n  - {level: taktisk, members: {eu: p-vr, nv: p-fou2}}\n"
     ),
-    escalation=N_("an error after contact_vacancy_error_days"),
+    escalation=N_("an error after {contact_vacancy_error_days} days"),
 )
 def contact_pair_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
     people = people_by_id(record)
@@ -237,11 +238,11 @@ def contact_pair_vacancy(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "A body that has agreed a cadence (per_year or interval_days) should keep it: a "
         "steering group that meets quarterly loses its grip when a quarter is skipped. Warns "
         "when the days since the body's last held meeting exceed its interval times "
-        "cadence_grace_factor (quarterly: about 114 days), or when it has never met and no "
+        "{cadence_grace_factor} (quarterly: about 114 days), or when it has never met and no "
         "meeting is planned. Hold the meeting and record it under the body's meetings, or "
         "change the cadence by decision."
     ),
-    source="Chalmers–Volvo Cars (quarterly steering); Chalmers–Ericsson, Samhällskontraktet",
+    source=N_("Chalmers–Volvo Cars (quarterly steering); Chalmers–Ericsson, Samhällskontraktet"),
     options=("cadence_grace_factor",),
     bad=(
         "governance:\n  - id: styrgrupp\n    type: styrgrupp\n    level: taktisk\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from partnerkit import obligations
+from partnerkit import formatting, obligations
 from partnerkit.economy import PER_YEAR_UNITS, in_year
 from partnerkit.i18n import N_, _, named
 from partnerkit.record.models import Partnership, Resource
@@ -73,7 +73,7 @@ def _host_name(record: Partnership, host: str) -> str:
         "university should have at least one committed (or used) resource whose period "
         "covers today. Add a resources entry with side, level and kind for the missing level."
     ),
-    source="Handledning (organisatorisk egenskap b: öronmärkta resurser på alla nivåer)",
+    source=N_("Handledning (organisatorisk egenskap b: öronmärkta resurser på alla nivåer)"),
     bad=(
         "resources:\n  - {id: r-rektor, side: eu, level: strategisk, kind: money}\n"
         "  - {id: r-samordnare, side: eu, level: taktisk, kind: personnel_fte}\n"
@@ -112,7 +112,7 @@ def resource_per_level(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "(mandate.holder_person_id) and what the mandate covers (mandate.scope). Write the "
         "mandate down as it was given, for example by the rector's or the dean's decision."
     ),
-    source="Handledning (resurser med mandat); LTU (VC appoints partner manager); KTH",
+    source=N_("Handledning (resurser med mandat); LTU (VC appoints partner manager); KTH"),
     bad="resources:\n  - {id: r-seed, side: eu, level: operativ, kind: money}\n",
     good=(
         "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
@@ -152,7 +152,7 @@ def resource_has_mandate(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "the renewed earmark as a new resource; mark a resource that was spent as planned and "
         "was not meant to continue as status: used."
     ),
-    source="Handledning (organisatorisk egenskap b); follow-up of earmarks",
+    source=N_("Handledning (organisatorisk egenskap b); follow-up of earmarks"),
     bad=(
         "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
         "    period: {from: 2024-01-01, to: 2025-12-31}\n    purpose: seed-projekt\n"
@@ -221,10 +221,10 @@ def _coordination_resources(
         "coordinator_min_fte) for it. Sums the host university's active personnel_fte "
         "resources for coordination or partnership lead (by purpose, or because the mandate "
         "holder is the coordinator or has such a title); when none is recorded, reads "
-        "coordination.coordinator.fte instead. Warns below coordinator_min_fte. Earmark the "
+        "coordination.coordinator.fte instead. Warns below {coordinator_min_fte} FTE. Earmark the "
         "time as a resource, with unit FTE or percent_of_post."
     ),
-    source="KTH–City of Stockholm (Partner Director at 20 %); SU coordinators (10–20 %)",
+    source=N_("KTH–City of Stockholm (Partner Director at 20 %); SU coordinators (10–20 %)"),
     options=("coordinator_min_fte",),
     bad=(
         "resources:\n  - id: r-samordnare\n    side: eu\n    level: taktisk\n"
@@ -250,9 +250,9 @@ def coordination_capacity(record: Partnership, ctx: Context) -> Iterator[Hit]:
     if round(total, 6) < minimum:
         yield Hit(
             _(
-                "The university earmarks {fte:g} FTE for coordinating the partnership; at "
-                "least {minimum:g} FTE is needed."
-            ).format(fte=total, minimum=minimum),
+                "The university earmarks {fte} for coordinating the partnership; at "
+                "least {minimum} is needed."
+            ).format(fte=_fte_text(total), minimum=_fte_text(minimum)),
             ("resources", earmarked[0][0], "amount"),
         )
 
@@ -273,11 +273,14 @@ def _coordinator_fte(record: Partnership, host: str, ctx: Context) -> Iterator[H
     elif round(coordinator.fte, 6) < minimum:
         yield Hit(
             _(
-                "The coordinator has {fte:g} FTE for the partnership; at least {minimum:g} FTE "
-                "is needed."
-            ).format(fte=coordinator.fte, minimum=minimum),
+                "The coordinator has {fte} for the partnership; at least {minimum} is needed."
+            ).format(fte=_fte_text(coordinator.fte), minimum=_fte_text(minimum)),
             ("coordination", "coordinator", "fte"),
         )
+
+
+def _fte_text(fte: float) -> str:
+    return formatting.quantity(round(fte, 6), "FTE")
 
 
 def _allocation_dates(record: Partnership, today: date) -> list[date]:
@@ -302,12 +305,12 @@ def _allocation_dates(record: Partnership, today: date) -> list[date]:
     title=N_("The parties decide jointly on the resources every year"),
     explanation=N_(
         "Earmarked resources are prioritised together: at least once every "
-        "resource_allocation_days the partnership leads or the steering group should decide "
+        "{resource_allocation_days} days the partnership leads or the steering group should decide "
         "how the resources are used. Counts followup_log entries of type resource_allocation, "
         "and log entries and decisions whose refs name an earmarked resource (its id). Record "
         "the allocation in the log, or the decision under decisions with refs: [the resource]."
     ),
-    source="KTH ARC model (joint resource allocation by the partner managers)",
+    source=N_("KTH ARC model (joint resource allocation by the partner managers)"),
     options=("resource_allocation_days",),
     bad=(
         "followup_log:\n  - {date: 2025-06-18, type: resource_allocation, "

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from partnerkit.i18n import N_, _
 from partnerkit.record.models import Partnership, Period
+from partnerkit.record.vocab import label
 from partnerkit.rules.base import PHASES, Context, E, Hit, W, rule
 
 Path = tuple[str | int, ...]
@@ -43,7 +44,7 @@ TRANSITIONS = {
         "Other universities in the partnership have the role larosate. Set the roles in "
         "parties accordingly."
     ),
-    source="partnerkit record format (B2: parties)",
+    source=N_("partnerkit record format (B2: parties)"),
     bad=(
         "parties:\n  - {id: eu, name: Exempeluniversitetet, role: larosate_host, ...}\n"
         "  - {id: nv, name: Nordverk AB, role: larosate_host, ...}\n"
@@ -82,7 +83,7 @@ def host_and_partner(record: Partnership, ctx: Context) -> Iterator[Hit]:
         "previous one ends. A wrong date makes every due date computed from it wrong. "
         "Correct the date; a meeting that has not taken place yet has status: planned."
     ),
-    source="partnerkit record format (history is data)",
+    source=N_("partnerkit record format (history is data)"),
     bad="activities:\n  - {id: a-1, title: Kurs, form: uppdragsutbildning,\n"
     "     start: 2026-05-01, end: 2026-02-01}\n",
     good=(
@@ -182,7 +183,7 @@ def _overlapping_agreements(record: Partnership) -> Iterator[Hit]:
         "lifecycle.history lists the changes in date order and ends with the current phase "
         "and its phase_since date. Add the missing phase change, or correct the order."
     ),
-    source="Handledning (phases); TPI partnering cycle",
+    source=N_("Handledning (phases); TPI partnering cycle"),
     bad=(
         "lifecycle:\n  phase: drift\n  phase_since: 2024-03-01\n  history:\n"
         "    - {phase: initiering, from: 2022-09-01}\n    - {phase: drift, from: 2024-03-01}\n"
@@ -222,14 +223,16 @@ def _history_ends_with_current(record: Partnership) -> Iterator[Hit]:
             _(
                 "The history ends with {last}, but the current phase is {phase}: "
                 "add the change to {phase}."
-            ).format(last=last.phase, phase=lifecycle.phase),
+            ).format(last=label("phase", last.phase), phase=label("phase", lifecycle.phase)),
             ("lifecycle", "phase"),
         )
     elif last.from_ != lifecycle.phase_since:
         yield Hit(
             _(
                 "The history dates the change to {phase} on {date}, but phase_since is {since}."
-            ).format(phase=last.phase, date=last.from_, since=lifecycle.phase_since),
+            ).format(
+                phase=label("phase", last.phase), date=last.from_, since=lifecycle.phase_since
+            ),
             ("lifecycle", "phase_since"),
         )
 

@@ -36,7 +36,7 @@ def _active_person(record: Partnership, person_id: str | None, today: date) -> b
         "knows the partnership. List at least one of the host university's support functions "
         "under coordination.support_functions, with a contact person who is in post."
     ),
-    source="Handledning (organisatorisk egenskap c); LTU business support; UU Innovation",
+    source=N_("Handledning (organisatorisk egenskap c); LTU business support; UU Innovation"),
     bad=("coordination:\n  support_functions:\n    - {side: eu, function: samverkansavdelning}\n"),
     good=(
         "coordination:\n  support_functions:\n"
@@ -71,7 +71,7 @@ def support_function_contact(record: Partnership, ctx: Context) -> Iterator[Hit]
         "domain of an ongoing activity, list a faculty or department anchor in post under "
         "coordination.internal_network with that domain."
     ),
-    source="SPETS WP2 (internal involvement); SU local coordinators; Umeå (entry point)",
+    source=N_("SPETS WP2 (internal involvement); SU local coordinators; Umeå (entry point)"),
     bad=(
         "activities:\n  - {id: a-kurs, title: Kurs, form: uppdragsutbildning, "
         "domains: [samhallsvetenskap], status: ongoing}\n"
@@ -124,11 +124,12 @@ def _communication_dates(record: Partnership, today: date) -> list[date]:
     title=N_("The partnership is communicated inside the university every year"),
     explanation=N_(
         "Staff who never hear of the partnership will not use it. At least once every "
-        "communication_days there should be internal communication: a news item, a newsletter, "
+        "{communication_days} days there should be internal communication: a news item, a "
+        "newsletter, "
         "a seminar or partnership day. Counts followup_log entries of type communication and "
         "activities of form evenemang. Record the communication in the log."
     ),
-    source="LNU SPETS (internal and external anchoring); Samhällskontraktet Core Team",
+    source=N_("LNU SPETS (internal and external anchoring); Samhällskontraktet Core Team"),
     options=("communication_days",),
     bad=(
         "followup_log:\n  - {date: 2025-05-02, type: communication, summary: Nyhet på intranätet}\n"

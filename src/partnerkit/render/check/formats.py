@@ -2,7 +2,8 @@
 
 Each format is the module ``partnerkit.render.check.<name>`` with a function
 ``render(result, today) -> str``. Adding a format is one new module and one entry here;
-the option's choices, its help text and the dispatch all come from this table.
+the option's choices and the dispatch come from this table, and its help text (a message id,
+translated when help is shown) names every format in it (tests/test_architecture.py).
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import importlib
 from datetime import date
 from typing import TYPE_CHECKING
 
+from partnerkit.i18n import N_
+
 if TYPE_CHECKING:
     from partnerkit.load.pipeline import CheckResult
 
 FORMATS = ("text", "concise", "json", "github", "sarif", "junit")
-FORMATS_HELP = (
-    f"{', '.join(FORMATS[:-1])} or {FORMATS[-1]} (default: github in GitHub Actions, else text)."
+FORMATS_HELP = N_(
+    "text, concise, json, github, sarif or junit (default: github in GitHub Actions, else text)."
 )
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from partnerkit.findings import Finding, Severity
-from partnerkit.i18n import _
+from partnerkit.i18n import _, ngettext
 from partnerkit.load.pipeline import CheckResult
+from partnerkit.render.check.text import severity_label
 from partnerkit.render.markdown_blocks import md_table, md_text
 from partnerkit.textsafe import inert
 
@@ -69,13 +70,21 @@ def render(result: CheckResult, today: date) -> str:
 def step_summary(result: CheckResult) -> str:
     findings = result.findings
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-    head = _("partnerkit: {errors} errors, {warnings} warnings in {files} records").format(
-        errors=errors, warnings=warnings, files=len(result.files)
+    files = len(result.files)
+    head = _("partnerkit: {errors}, {warnings} in {records}").format(
+        errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+        records=ngettext("{n} record", "{n} records", files).format(n=files),
     )
     lines = [f"### {head}", ""]
     if findings:
         rows = [
-            [md_text(f"{f.file}:{f.line}:{f.col}"), f.severity.label, f.code, md_text(f.message)]
+            [
+                md_text(f"{f.file}:{f.line}:{f.col}"),
+                severity_label(f.severity),
+                f.code,
+                md_text(f.message),
+            ]
             for f in findings
         ]
         lines += md_table([_("location"), _("severity"), _("code"), _("message")], rows)

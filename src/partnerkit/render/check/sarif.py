@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from partnerkit import __version__
+from partnerkit import DOCUMENTATION, __version__
 from partnerkit.files.discovery import nearest
-from partnerkit.i18n import _
+from partnerkit.i18n import _, current_language
 from partnerkit.load.codes import BUILTIN, code_info
 from partnerkit.load.pipeline import CheckResult
 from partnerkit.rules import all_rules
+from partnerkit.rules.base import rule_text
 from partnerkit.textsafe import inert
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,13 +26,20 @@ def _rule_descriptor(code: str) -> dict[str, object]:
         "id": code,
         "name": info.name,
         "shortDescription": {"text": _(info.title)},
-        "fullDescription": {"text": _(info.explanation)},
-        "help": {"text": _(info.explanation)},
+        "fullDescription": {"text": rule_text(info.explanation)},
+        "help": {"text": rule_text(info.explanation)},
+        "helpUri": help_uri(code),
         "defaultConfiguration": {"level": LEVEL[info.default_severity]},
     }
     if info.criterion:
         descriptor["properties"] = {"criterion": info.criterion}
     return descriptor
+
+
+def help_uri(code: str) -> str:
+    """The rule's section in the rules reference (docs/rules.md, in Swedish docs/rules.sv.md)."""
+    page = "rules.sv.md" if current_language() == "sv" else "rules.md"
+    return f"{DOCUMENTATION}/{page}#{code.lower()}"
 
 
 def repository_root(folder: Path) -> Path:
