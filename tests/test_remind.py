@@ -120,7 +120,8 @@ def test_the_preview_shows_who_gets_what_and_who_to_call(cli, portfolio):
     assert "No e-mail address in the records; call 1 person:" in out
     call = out.split("call 1 person:")[1]
     assert "Jessica Lundgren (Region Exempel, eu-region-exempel: p-ehalsa-chef)" in call
-    assert "Mät indikatorn" in call  # in her language: the record does not say, so Swedish
+    # the preview is the coordinator's: in the command's language, whatever the person's
+    assert "Measure the indicator" in call and "Mät indikatorn" not in call
     assert "Nothing was sent or written" in out
     assert sorted(p.name for p in portfolio.iterdir()) == ["partnerkit.toml", "partnerships"]
 
@@ -129,6 +130,8 @@ def test_the_preview_in_swedish(cli, portfolio):
     result = cli("remind", "--as-of", AS_OF, "--lang", "sv", cwd=portfolio)
     assert "Påminnelser per 2026-11-28" in result.stdout
     assert "Ingen e-postadress i posterna; ring 1 person:" in result.stdout
+    sofia = result.stdout.split("Sofia Lindberg")[1].split("\n  S")[0]  # language: en
+    assert "Skicka underlaget till mötet" in sofia and "Send the brief" not in sofia
 
 
 def parse(data: bytes) -> email.message.EmailMessage:

@@ -96,6 +96,7 @@ class Reminder:
 
     recipient: Recipient
     tasks: tuple[Task, ...]
+    shown: tuple[Task, ...] = ()  # the same tasks in the command's language, for the preview
 
     @property
     def first_due(self) -> date:
@@ -188,7 +189,8 @@ def _task(item: Item, record: Partnership, file: str, lang: str) -> Task:
 def build_reminders(result: CheckResult, today: date, horizon: int) -> Reminders:
     """One reminder per person, from every record checked with :func:`reminders_on_record`;
     people in alphabetical order, each one's tasks the earliest due first."""
-    grouped: dict[str, tuple[Recipient, dict[str, Task]]] = {}
+    command_language = current_language()
+    grouped: dict[str, tuple[Recipient, dict[str, Task], dict[str, Task]]] = {}
     unassigned: list[Unassigned] = []
     unreadable: list[Unreadable] = []
     for report in result.files:
@@ -198,13 +200,16 @@ def build_reminders(result: CheckResult, today: date, horizon: int) -> Reminders
             continue
         unassigned.extend(report.derived.unassigned)
         for owed in report.derived.owed:
-            recipient, tasks = grouped.setdefault(owed.recipient.key, (owed.recipient, {}))
+            recipient, tasks, shown = grouped.setdefault(
+                owed.recipient.key, (owed.recipient, {}, {})
+            )
             task = owed.task(recipient.language)
             tasks.setdefault(task.key, task)
-    reminders = [
-        Reminder(recipient, tuple(sorted(tasks.values(), key=_task_order)))
-        for recipient, tasks in grouped.values()
-    ]
+            shown.setdefault(task.key, owed.task(command_language))
+    reminders = []
+    for recipient, tasks, shown in grouped.values():
+        ordered = tuple(sorted(tasks.values(), key=_task_order))
+        reminders.append(Reminder(recipient, ordered, tuple(shown[t.key] for t in ordered)))
     reminders.sort(key=lambda r: (r.recipient.name.casefold(), r.recipient.key))
     unassigned.sort(key=lambda u: (u.due, u.partnership, u.title))
     return Reminders(today, horizon, reminders, unassigned, unreadable)

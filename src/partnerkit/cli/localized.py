@@ -20,7 +20,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from partnerkit.i18n import LANGUAGES, _, set_language
 
-_METAVAR = re.compile(r"<[\w|]+>|\{\w+\}|\[\w+\]|(?<![\w-])[a-z]\w*(?=\.\.\.)")
+_METAVAR = re.compile(r"<[\w| ]+>|\{\w+\}|\[\w+\]|(?<![\w-])[a-z]\w*(?=\.\.\.)")
 _EXTRA = re.compile(r"  \[([^\[\]]*)\]$")
 
 
@@ -108,6 +108,8 @@ def _help_record(param: Any, ctx: Any) -> tuple[str, str] | None:
     if record is None:
         return None
     name, help_text = record
+    if param.param_type_name == "argument" and name.isidentifier():
+        name = _metavars("{" + name + "}")[1:-1]  # a required argument is listed by its name
     return _metavars(name), _extras(help_text)
 
 

@@ -159,8 +159,10 @@ def export(
         str | None,
         typer.Option(
             "--delimiter",
-            help="The CSV field separator: one character, or tab "
-            "(default: ; in Swedish, for Excel with Swedish settings, and , in English).",
+            help=N_(
+                "The CSV field separator: one character, or tab "
+                "(default: ; in Swedish, for Excel with Swedish settings, and , in English)."
+            ),
         ),
     ] = None,
     as_of: AsOfOpt = None,

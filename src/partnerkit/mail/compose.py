@@ -18,9 +18,9 @@ from email.utils import format_datetime, make_msgid
 
 from partnerkit.config import Config
 from partnerkit.errors import UsageError
+from partnerkit.formatting import Formatter
 from partnerkit.i18n import _, in_language, ngettext
 from partnerkit.reminders import Reminder, Task
-from partnerkit.report.formatting import Formatter
 from partnerkit.textsafe import header_text, one_line
 from partnerkit.values import valuetype
 

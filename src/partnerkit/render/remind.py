@@ -88,7 +88,7 @@ def _render_reminder(reminder: Reminder, today: date, console: Console, items: b
         )
     )
     if items:
-        for task in reminder.tasks:
+        for task in reminder.shown or reminder.tasks:
             console.print(Text("    " + _task_line(task, today)))
 
 
