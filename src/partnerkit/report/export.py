@@ -113,12 +113,12 @@ TABLES: dict[str, tuple[str, ...]] = {
         "party",
         "level",
         "level_label",
-        "kind",
-        "unit",
+        "resource_kind",
+        "resource_unit",
         "amount",
         "period_from",
         "period_to",
-        "status",
+        "resource_status",
         "purpose",
         "year",
         "used",
@@ -347,6 +347,12 @@ VALUE_VOCABULARY = {
     "language": "language",
 }
 HEADING_OF = {("contacts", "title"): "job_title"}
+# The resources table's fixed values, by the report's labels for them.
+RESOURCE_ENUMS = {
+    "resource_kind": "resource_kind",
+    "resource_unit": "resource_unit",
+    "resource_status": "resource_status",
+}
 
 
 @dataclass
@@ -397,6 +403,10 @@ def _localised_cell(column: str, value: Cell, lang: str) -> Cell:
         return _(HEALTH_WORDS.get(value, value))
     if column == "source":
         return _(CONTACT_SOURCES.get(value, value))
+    if column in RESOURCE_ENUMS:
+        from partnerkit.report.labels import labels
+
+        return labels().enum(RESOURCE_ENUMS[column], value).replace("{percent}", "%")
     return value
 
 

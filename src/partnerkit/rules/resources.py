@@ -349,7 +349,7 @@ def joint_resource_allocation(record: Partnership, ctx: Context) -> Iterator[Hit
         "count), when a year is recorded twice, and when use is recorded for a year outside "
         "the resource's period. Raise the earmark by decision, or correct the use."
     ),
-    source="Handledning (öronmärkta resurser); follow-up of earmarks against use",
+    source=N_("Handledning (öronmärkta resurser); follow-up of earmarks against use"),
     bad=(
         "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
         "    amount: 300000\n    unit: SEK_per_year\n"

@@ -251,7 +251,7 @@ def _history_ends_with_current(record: Partnership) -> Iterator[Hit]:
         "leave the matter out of every brief. Plan the meeting (partnerkit meeting ... --status "
         "planned) or correct the day."
     ),
-    source="Handledning (styrning); the brief's matters for decision",
+    source=N_("Handledning (styrning); the brief's matters for decision"),
     bad=(
         "decisions:\n  - {id: d-1, date: 2026-11-12, text: Handlingsplan 2027, "
         "goes_to: {body: styrgrupp, meeting: 2026-12-11}}\n"
