@@ -116,7 +116,7 @@ def test_the_preview_shows_who_gets_what_and_who_to_call(cli, portfolio):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Reminders as of 2026-11-28 (due soon: within 30 days)" in out
-    assert "Sofia Lindberg <sofia.lindberg@nordverk.example> (en) · 1 thing" in out
+    assert "Sofia Lindberg <sofia.lindberg@nordverk.example> (English) · 1 thing" in out
     assert "No e-mail address in the records; call 1 person:" in out
     call = out.split("call 1 person:")[1]
     assert "Jessica Lundgren (Region Exempel, eu-region-exempel: p-ehalsa-chef)" in call
@@ -304,7 +304,7 @@ def test_what_nobody_in_office_owes_is_listed_for_the_coordinator(cli, portfolio
     assert result.exit_code == 0, result.output
     unassigned = result.stdout.split("1 thing has nobody in office responsible")[1]
     assert "2026-12-10 · eu-nordverk · Follow up the decision" in unassigned
-    emma = result.stdout.split("Emma Wallin <emma.wallin@uni.example> (sv) · ")[1]
+    emma = result.stdout.split("Emma Wallin <emma.wallin@uni.example> (Swedish) · ")[1]
     assert emma.startswith("1 thing, the first due 2026-12-05")
 
 

@@ -139,7 +139,9 @@ def add_log_entry(
     position = position_by_date(items, day.isoformat())
     splice = doc.add_items((), "followup_log", [entry], position, field_order("Partnership"))
     return Change(
-        _("Added a log entry ({type}) dated {date}.").format(type=log_type, date=day.isoformat()),
+        _("Added a log entry ({type}) dated {date}.").format(
+            type=label("log_type", log_type), date=day.isoformat()
+        ),
         splice,
     )
 

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from partnerkit.i18n import _, ngettext
+from partnerkit.record.vocab import label
 from partnerkit.reminders import Reminder, Reminders, Task
 from partnerkit.textsafe import one_line
 
@@ -76,7 +77,7 @@ def _render_reminder(reminder: Reminder, today: date, console: Console, items: b
     person = reminder.recipient
     who = one_line(person.name)
     if person.email:
-        who += f" <{person.email}> ({person.language})"
+        who += f" <{person.email}> ({label('language', person.language)})"
     else:
         who += f" ({one_line(person.party)}, {one_line(person.partnership)}: {person.person_id})"
     count = ngettext(
