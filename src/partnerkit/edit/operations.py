@@ -580,7 +580,7 @@ def record_use(
                 doc.set_key((*path, "used", j), "note", note, order)
             return Change(
                 _("Updated the use of {id} in {year} to {amount}.").format(
-                    id=resource_id, year=year, amount=amount
+                    id=resource_id, year=year, amount=_number(amount)
                 ),
                 splice,
             )
@@ -593,7 +593,7 @@ def record_use(
     splice = doc.add_items(path, "used", [entry], position, field_order("Resource"))
     return Change(
         _("Recorded the use of {id} in {year}: {amount}.").format(
-            id=resource_id, year=year, amount=amount
+            id=resource_id, year=year, amount=_number(amount)
         ),
         splice,
     )

@@ -381,13 +381,19 @@ def _use_problems(resource: Resource, path: tuple[str | int, ...]) -> Iterator[H
         elif per_year and resource.amount is not None and use.amount > resource.amount:
             message = _("{id} used {used} in {year}, more than the {amount} earmarked a year.")
             text = message.format(
-                id=what, used=f"{use.amount:g}", year=use.period, amount=f"{resource.amount:g}"
+                id=what,
+                used=formatting.number(use.amount),
+                year=use.period,
+                amount=formatting.number(resource.amount),
             )
             yield Hit(text, (*path, j, "amount"))
     total = sum(use.amount for use in resource.used)
     if not per_year and resource.amount is not None and total > resource.amount:
         message = _("{id} used {used} in all, more than the {amount} earmarked.")
-        yield Hit(message.format(id=what, used=f"{total:g}", amount=f"{resource.amount:g}"), path)
+        text = message.format(
+            id=what, used=formatting.number(total), amount=formatting.number(resource.amount)
+        )
+        yield Hit(text, path)
 
 
 RULES = (
