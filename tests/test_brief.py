@@ -1,7 +1,9 @@
 """`partnerkit brief`: the steering-group brief (underlag) for one meeting of one body.
 
 The styrgrupp of base.yaml met on 2026-06-11 and 2026-09-17 and meets next on 2026-12-10,
-so the brief for 2026-12-10 covers what happened since 2026-09-17.
+so the brief for 2026-12-10 covers what happened since 2026-09-17. The brief is a header, the
+members in office, the agenda, the matters for decision (point 4) and the status report
+(point 5, in parts 5.1 to 5.9).
 """
 
 from __future__ import annotations
@@ -13,17 +15,25 @@ import pytest
 
 BASE = (Path(__file__).parent / "rules" / "base.yaml").read_text(encoding="utf-8")
 AS_OF = "2026-11-28"
-SECTIONS = [
-    "1. Decisions",
-    "2. Goals and indicators",
-    "3. Activities",
-    "4. Coming up",
-    "5. Resources",
-    "6. People and roles",
-    "7. Risks, ethics and issues",
-    "8. Mutual assessment",
-    "9. Agreement timeline",
-    "10. Proposals for decision",
+AGENDA = [
+    "Opening of the meeting",
+    "Election of a person to check the minutes",
+    "Minutes of the previous meeting",
+    "Matters for decision",
+    "Information and status report",
+    "Other matters",
+    "Next meeting",
+]
+STATUS_PARTS = [
+    "5.1 Decisions to follow up",
+    "5.2 Goals and indicators",
+    "5.3 Economy 2026",
+    "5.4 Activities since the previous meeting",
+    "5.5 People and roles",
+    "5.6 Risks and issues",
+    "5.7 Mutual assessment",
+    "5.8 The agreement",
+    "5.9 Coming up",
 ]
 
 LAST_DECISION = "status: done, closed: 2025-12-15}\n"
@@ -112,11 +122,18 @@ def markdown(brief, text: str = BASE, **options: str) -> str:
     return result.stdout
 
 
-def section(document: str, title: str) -> str:
-    """The body of the section ``## title``, up to the next section."""
-    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", document, re.S | re.M)
+def section(document: str, title: str, level: int = 2) -> str:
+    """The body of the section ``## title`` (or ``### title``), up to the next heading of
+    the same level or above."""
+    marks = "#" * level
+    pattern = rf"^{marks} {re.escape(title)}\n(.*?)(?=^#{{1,{level}}} |\Z)"
+    match = re.search(pattern, document, re.S | re.M)
     assert match, f"no section {title!r}"
     return match.group(1).strip()
+
+
+def part(document: str, title: str) -> str:
+    return section(document, title, level=3)
 
 
 def table_rows(block: str) -> list[list[str]]:
@@ -125,172 +142,484 @@ def table_rows(block: str) -> list[list[str]]:
     return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows[2:]]
 
 
-def test_every_numbered_section_is_present_in_order(brief):
+def test_the_brief_is_a_header_the_members_the_agenda_and_its_points_in_order(brief):
     document = markdown(brief)
     headings = re.findall(r"^## (.+)$", document, re.M)
-    assert headings == ["Expected participants", *SECTIONS]
-    assert document.startswith("# Brief for styrgrupp, 2026-12-10\n")
-    assert "**Exempeluniversitetet och Nordverk AB** (base-nordverk)" in document
-    assert "Period: since the previous meeting on 2026-09-17." in document
+    numbered = [f"{n}. {point}" for n, point in enumerate(AGENDA, start=1)]
+    assert headings == ["Members", "Agenda", *numbered]
+    assert re.findall(r"^### (5\.\d .+)$", document, re.M) == STATUS_PARTS
+    assert document.startswith("# styrgrupp: brief for the meeting on 10 December 2026\n")
+    assert "**Partnership:** Exempeluniversitetet och Nordverk AB (base-nordverk)" in document
+    assert "**Period:** since the previous meeting on 2026-09-17." in document
+    assert section(document, "Agenda").splitlines() == numbered
 
 
-def test_expected_participants_are_the_members_of_the_body(brief):
-    block = section(markdown(brief), "Expected participants")
-    assert block.splitlines() == [
-        "- Exempeluniversitetet: Vilhelm Vicerektor (chair)",
-        "- Nordverk AB: Frida Forskningschef (member)",
+def test_the_header_has_time_place_and_diarienummer_when_recorded(brief):
+    assert "**Place:**" not in markdown(brief) and "**Ref. no.:**" not in markdown(brief)
+    text = edit(
+        BASE,
+        (
+            "{date: 2026-12-10, status: planned}",
+            "{date: 2026-12-10, status: planned, time: 13.00–15.00, place: 'Sal A, Campus'}",
+        ),
+        (
+            "  - type: samverkansavtal\n",
+            "  - type: samverkansavtal\n    diary_numbers: {nv: NV-7, eu: EU 2023/55}\n",
+        ),
+    )
+    document = markdown(brief, text)
+    assert "**Meeting:** 10 December 2026, 13.00–15.00" in document
+    assert "**Place:** Sal A, Campus" in document
+    assert "**Ref. no.:** EU 2023/55" in document  # the host university's number
+
+
+def test_the_members_are_those_in_office_on_the_meeting_day(brief):
+    assert section(markdown(brief), "Members").splitlines() == [
+        "- Vilhelm Vicerektor, Exempeluniversitetet (chair)",
+        "- Frida Forskningschef, Nordverk AB",
+    ]
+    left = edit(
+        BASE,
+        (
+            "title: forskningschef, level: taktisk}",
+            "title: forskningschef, level: taktisk, active: {to: 2026-11-30}}",
+        ),
+    )
+    assert section(markdown(brief, left), "Members").splitlines() == [
+        "- Vilhelm Vicerektor, Exempeluniversitetet (chair)"
     ]
 
 
-def test_decisions_are_those_of_the_body_open_or_touched_since_the_previous_meeting(brief):
-    rows = table_rows(section(markdown(brief, eventful()), "1. Decisions"))
+def test_the_previous_minutes_and_the_next_meeting(brief):
+    document = markdown(brief)
+    assert section(document, "3. Minutes of the previous meeting") == (
+        "The minutes of the meeting on 2026-09-17 (sg-2026-3-prot.pdf) are placed on file."
+    )
+    assert section(document, "7. Next meeting") == (
+        "No next meeting is planned: the meeting sets the day."
+    )
+    later = edit(
+        BASE,
+        (
+            "{date: 2026-12-10, status: planned}",
+            "{date: 2026-12-10, status: planned}\n      - {date: 2027-03-11, status: planned}",
+        ),
+    )
+    assert section(markdown(brief, later), "7. Next meeting") == (
+        "The next meeting is planned for 2027-03-11."
+    )
+    first = markdown(brief, body="rad", meeting="2025-04-10")
+    assert section(first, "3. Minutes of the previous meeting") == (
+        "This is the body's first meeting: there are no earlier minutes."
+    )
+
+
+def test_decisions_to_follow_up_are_the_bodys_open_or_touched_since_the_previous_meeting(brief):
+    rows = table_rows(part(markdown(brief, eventful()), "5.1 Decisions to follow up"))
     assert rows == [
         ["d-sg-open", "Ta fram kommunikationsplan", "Sara Samordnare", "2027-01-31", "open"],
-        ["d-sg-late", "Boka partnerskapsdag 2027", "Vilhelm Vicerektor", "2026-11-01", "overdue"],
+        [
+            "d-sg-late",
+            "Boka partnerskapsdag 2027",
+            "Vilhelm Vicerektor",
+            "2026-11-01",
+            "due date passed on 2026-11-01",
+        ],
         ["d-sg-done", "Fördela seed-medel", "Per Professor", "2026-10-31", "done"],
     ]
-    # d-sg-old and d-2025-1 were closed before 2026-09-17, d-rad is the council's,
-    # d-next is taken at the meeting itself.
+    # d-sg-old and d-2025-1 were closed before 2026-09-17, d-rad is the council's, d-next is
+    # taken at the meeting itself.
 
 
-def test_no_decisions(brief):
-    assert section(markdown(brief), "1. Decisions") == "No decisions to follow up."
-
-
-def test_indicators_against_baseline_and_target(brief):
-    rows = table_rows(section(markdown(brief), "2. Goals and indicators"))
-    assert rows == [
+def test_goals_with_their_comment_and_indicators_with_unit_trend_and_status(brief):
+    text = edit(
+        BASE,
+        (
+            "          - {date: 2025-12-31, value: 18}\n",
+            "          - {date: 2025-12-31, value: 18}\n"
+            "    status_comment: Fler exjobb än i fjol.\n",
+        ),
+    )
+    block = part(markdown(brief, text), "5.2 Goals and indicators")
+    assert block.startswith("#### Stärkt kompetensförsörjning inom energiteknik\n")
+    assert "**Status:** Fler exjobb än i fjol." in block
+    assert table_rows(block) == [
         [
-            "Stärkt kompetensförsörjning inom energiteknik",
             "Examensarbeten per år",
+            "count",
             "10",
-            "18 (2025-12-31)",
-            "14",
             "25 (2028-12-31)",
+            "18 (2025-12-31)",
+            "↑ better",  # 14 before
             "behind",  # 53 % of the way after 66 % of the time
         ]
     ]
+    fewer = edit(BASE, ("{date: 2025-12-31, value: 18}", "{date: 2025-12-31, value: 12}"))
+    [row] = table_rows(part(markdown(brief, fewer), "5.2 Goals and indicators"))
+    assert row[4:] == ["12 (2025-12-31)", "↓ worse", "behind"]
+    on_track = edit(BASE, ("{date: 2025-12-31, value: 18}", "{date: 2025-12-31, value: 21}"))
+    [row] = table_rows(part(markdown(brief, on_track), "5.2 Goals and indicators"))
+    assert row[-1] == "on track"
 
 
-def test_an_indicator_on_track(brief):
-    text = edit(BASE, ("{date: 2025-12-31, value: 18}", "{date: 2025-12-31, value: 21}"))
-    [row] = table_rows(section(markdown(brief, text), "2. Goals and indicators"))
-    assert row[3:] == ["21 (2025-12-31)", "14", "25 (2028-12-31)", "on track"]
+USED = "    purpose: seed-projekt\n"
+
+
+def test_the_economy_earmarked_used_and_remaining_per_resource_party_and_total(brief):
+    text = edit(
+        BASE,
+        (
+            USED,
+            USED + "    used: [{period: 2025, amount: 310000}, {period: 2026, amount: 120000}]\n",
+        ),
+        (
+            "    purpose: strategiska satsningar\n",
+            "    purpose: strategiska satsningar\n    used: [{period: 2026, amount: 450000}]\n",
+        ),
+        (
+            "    purpose: partnerskapsansvarig\n",
+            "    purpose: partnerskapsansvarig\n    used: [{period: 2026, amount: 0.5}]\n",
+        ),
+    )
+    block = part(markdown(brief, text), "5.3 Economy 2026")
+    tables = [t for t in block.split("\n\n") if t.startswith("|")]
+    assert table_rows(tables[0]) == [
+        ["Exempeluniversitetet", "partnerskapssamordnare", "0\\.3 FTE", "–", "–"],
+        [
+            "Exempeluniversitetet",
+            "strategiska satsningar",
+            "500,000 SEK per year",
+            "450,000",
+            "50,000",
+        ],
+        ["Exempeluniversitetet", "seed-projekt", "300,000 SEK per year", "120,000", "180,000"],
+        ["Nordverk AB", "partnerskapsansvarig", "0\\.5 FTE", "0\\.5", "0"],
+    ]
+    assert table_rows(tables[1]) == [
+        ["Exempeluniversitetet", "800,000 SEK per year", "570,000", "230,000"],
+        ["Nordverk AB", "0\\.5 FTE", "0\\.5", "0"],
+    ]  # no total for all parties: each unit is one party's
+    assert block.endswith("No use is recorded for 2026 of 1 resource.")
+
+
+def test_the_economy_in_swedish_has_decimal_comma_and_grouped_thousands(brief):
+    text = edit(BASE, (USED, USED + "    used: [{period: 2026, amount: 120000.5}]\n"))
+    block = part(brief_sv(brief, text), "5.3 Ekonomi 2026")
+    row = next(r for r in table_rows(block) if r[1] == "seed-projekt")
+    assert row == [
+        "Exempeluniversitetet",
+        "seed-projekt",
+        "300\u00a0000 kr per år",
+        "120\u00a0000,5",
+        "179\u00a0999,5",
+    ]
+
+
+def brief_sv(brief, text: str = BASE, **options: str) -> str:
+    result = brief(text, "--format", "markdown", "--lang", "sv", **options)
+    assert result.exit_code == 0, result.output
+    return result.stdout
 
 
 def test_activities_started_completed_cancelled_and_planned_in_the_period(brief):
-    block = section(markdown(brief, eventful()), "3. Activities")
+    block = part(markdown(brief, eventful()), "5.4 Activities since the previous meeting")
     assert table_rows(block) == [
         ["completed", "Partnerskapsdag", "seminar / partnership day"],
         ["started", "Gemensam ansökan till Energimyndigheten", "joint funding application"],
         ["cancelled", "Studentprojekt om vätgas", "student project"],
         ["planned", "Gästföreläsning om nätplanering", "guest lecture"],
     ]
-    # Before the period: the course completed in May and the ongoing theses of 2024.
     assert "Uppdragsutbildning" not in block and "Examensarbeten" not in block
-    counts = block.splitlines()[-1]
-    assert counts == (  # in the order of the form codes
-        "Per collaboration form: seminar / partnership day: 1, "
+    assert block.splitlines()[-1] == (
+        "**Per collaboration form:** seminar / partnership day: 1, "
         "joint funding application: 1, student project: 1"
     )
 
 
-def test_coming_up_is_what_falls_due_in_the_120_days_from_the_meeting(brief):
-    block = section(markdown(brief), "4. Coming up")
+def test_coming_up_leaves_out_the_coordinators_chores_and_the_meeting_itself(brief):
+    block = part(markdown(brief), "5.9 Coming up")
     assert block.splitlines() == [
-        "- 2026-12-31: Action plan item: Fler examensarbeten (COORD-05)",
-        "- 2026-12-31: Update the follow-up log (the last entry is from 2026-10-02). (COORD-03)",
-        "- 2027-03-01: Agree the next action plan: the current one ends on 2026-12-31. (GOAL-06)",
-        "- 2027-03-01: Measure the indicator “Examensarbeten per år” (last value from "
-        "2025-12-31). (GOAL-04)",
-        "- 2027-04-09: Hold the next leadership meeting (the last was on 2026-04-09). (LEAD-02)",
-    ]  # not the meeting itself
-    # Not the brief for this meeting (due 2026-12-05), not the assessment (2027-05-20).
-    assert "brief" not in block and "self-assessment" not in block
-
-
-def test_resources_per_party_and_level(brief):
-    rows = table_rows(section(markdown(brief), "5. Resources"))
-    assert rows == [
-        ["Exempeluniversitetet", "tactical level", "0.3 FTE", "2029-02-28"],
-        ["Exempeluniversitetet", "strategic level", "500\u202f000 SEK_per_year", "2029-02-28"],
-        ["Exempeluniversitetet", "operational level", "300\u202f000 SEK_per_year", "2029-02-28"],
-        ["Nordverk AB", "tactical level", "0.5 FTE", "2029-02-28"],
+        "- 2026-12-31: Action plan item: Fler examensarbeten",
+        "- 2027-03-01: Measure the indicator “Examensarbeten per år” (last value from 2025-12-31).",
+        "- 2027-04-09: Hold the next leadership meeting (the last was on 2026-04-09).",
     ]
+    # Not the follow-up log (due 2026-12-31, the coordinator's), not the brief or the minutes
+    # of this meeting, not the next action plan (a matter for decision, point 4).
+    assert "log" not in block and "brief" not in block and "next action plan" not in block
 
 
-def test_people_changes_in_the_period(brief):
-    block = section(markdown(brief, eventful()), "6. People and roles")
-    assert block.splitlines() == [
+def test_people_changes_and_the_risks_logged_since_the_previous_meeting(brief):
+    document = markdown(brief, eventful())
+    assert part(document, "5.5 People and roles").splitlines() == [
         "- Vera Direktör left the sponsor role on 2026-10-31.",
         "- Frida Forskningschef became sponsor (vd) on 2026-11-01.",
     ]
-    assert section(markdown(brief), "6. People and roles") == "No changes in the period."
-
-
-def test_risks_are_issues_and_risks_logged_in_the_period_and_open_dual_roles(brief):
-    block = section(markdown(brief, eventful()), "7. Risks, ethics and issues")
-    assert block.splitlines() == [
-        "- 2026-10-05: Nordverk omorganiserar sin FoU",
+    assert part(document, "5.6 Risks and issues").splitlines() == [
+        "- 2026-10-05: Nordverk omorganiserar sin FoU",  # not the risk of 2026-08-01
         "- Dual role not yet handled: Per Professor (professor, styrelseledamot i Nordverk).",
     ]
 
 
-def test_mutual_assessment_and_agreement_timeline(brief):
+def test_the_mutual_assessment_and_the_agreement(brief):
     document = markdown(brief)
-    assessment = section(document, "8. Mutual assessment")
+    assessment = part(document, "5.7 Mutual assessment")
     assert assessment.splitlines()[0] == "2026-05-20 (alliance health check)"
     assert table_rows(assessment) == [
-        ["strategiskt värde", "4.2", "4.0", "0.2"],
-        ["nytta", "4.1", "3.9", "0.2"],
+        ["strategiskt värde", "4\\.2", "4", "0\\.2"],
+        ["nytta", "4\\.1", "3\\.9", "0\\.2"],
     ]
-    assert section(document, "9. Agreement timeline").splitlines() == [
-        "Current agreement: 2023-03-01 – 2029-02-28.",
-        "On the day of the meeting, 811 days remain of the agreement.",
-        "The renewal evaluation should start by 2028-02-28.",
-    ]
-
-
-def test_proposals_are_the_decisions_prepared_for_the_meeting_and_what_needs_one(brief):
-    block = section(markdown(brief, eventful()), "10. Proposals for decision")
-    assert block.splitlines() == [
-        "- Anta handlingsplan 2027 (owner: Vilhelm Vicerektor, due 2027-01-31)",
-        "- Agree the next action plan: the current one ends on 2026-12-31.",
-        "- Find a new contact to replace Ingrid Ingenjör (operational level): they leave on "
-        "2027-01-15.",
-    ]
-    # the base record's action plan ends on 2026-12-31: the December meeting agrees the next
-    assert section(markdown(brief), "10. Proposals for decision") == (
-        "- Agree the next action plan: the current one ends on 2026-12-31."
+    assert part(document, "5.8 The agreement") == (
+        "Current agreement: 2023-03-01 – 2029-02-28. On the day of the meeting, 811 days "
+        "remain of the agreement. The renewal evaluation should start by 2028-02-28."
     )
+
+
+PHASING_OUT = (
+    "  phase: drift\n  phase_since: 2024-03-01\n  history:\n",
+    "  phase: avveckling\n  phase_since: 2026-10-01\n  history:\n"
+    "    - {phase: avveckling, from: 2026-10-01}\n",
+)
+
+
+def test_no_renewal_talk_when_the_partnership_is_phasing_out(brief):
+    document = markdown(brief, edit(BASE, PHASING_OUT))
+    assert "renewal" not in document.lower()
+    assert part(document, "5.8 The agreement") == (
+        "Current agreement: 2023-03-01 – 2029-02-28. On the day of the meeting, 811 days "
+        "remain of the agreement."
+    )
+
+
+# --- matters for decision -------------------------------------------------------------------
+
+
+ROUTED = """\
+  - {id: d-rad-plan, date: 2026-10-20, body_id: rad, text: Förslag till handlingsplan 2027 läggs fram på styrgruppen., owner: p-sam, due: 2026-12-10, goes_to: {body: styrgrupp, meeting: 2026-12-10, proposal: fastställa handlingsplan 2027}}
+  - {id: d-other, date: 2026-10-20, body_id: rad, text: Till ett annat möte, goes_to: {body: styrgrupp, meeting: 2027-03-11}}
+"""  # noqa: E501
+ITEM = "due: 2026-12-31}"
+
+
+def matters(document: str) -> list[tuple[str, str, str, str]]:
+    """(title, background, proposal, rests on) of each matter under point 4."""
+    block = section(document, "4. Matters for decision")
+    found = re.findall(
+        r"^### 4\.\d+ (.+)\n\n\*\*Background:\*\* (.+)\n\n\*\*Proposal:\*\* (.+)\n\n"
+        r"\*\*Rests on:\*\* (.+)$",
+        block,
+        re.M,
+    )
+    return found
+
+
+def test_a_decision_of_another_body_that_goes_to_the_meeting_is_a_matter(brief):
+    text = edit(
+        BASE,
+        (LAST_DECISION, LAST_DECISION + ROUTED),
+        (ITEM, ITEM[:-1] + ", goes_to: {body: styrgrupp, meeting: 2026-12-10}}"),
+    )
+    assert matters(markdown(brief, text)) == [
+        (
+            "Förslag till handlingsplan 2027 läggs fram på styrgruppen.",
+            "rad decided on 2026-10-20 (d-rad-plan): Förslag till handlingsplan 2027 läggs "
+            "fram på styrgruppen. Owner: Sara Samordnare.",
+            "The steering group is asked to decide: fastställa handlingsplan 2027.",
+            "d-rad-plan",
+        ),
+        (
+            "Fler examensarbeten",
+            "Action item ap-1 of the action plan 2026. Responsible: Per Professor, Ingrid "
+            "Ingenjör. Due: 2026-12-31.",
+            "The steering group is asked to decide: take a position on the matter.",
+            "ap-1",
+        ),
+        (
+            "The next action plan",
+            "Agree the next action plan: the current one ends on 2026-12-31.",
+            "The steering group is asked to decide: approve the next action plan.",
+            "GOAL-06",
+        ),
+    ]
+    # d-other goes to the March meeting; a matter is not also "coming up"
+    assert "Till ett annat möte" not in markdown(brief, text)
+    assert "Fler examensarbeten" not in part(markdown(brief, text), "5.9 Coming up")
+
+
+def test_a_routed_matter_that_says_what_it_is_about_absorbs_the_followups(brief):
+    about = ROUTED.replace(
+        "proposal: fastställa handlingsplan 2027}",
+        "proposal: fastställa handlingsplan 2027, about: action_plan}",
+    )
+    text = edit(BASE, (LAST_DECISION, LAST_DECISION + about))
+    assert matters(markdown(brief, text)) == [
+        (
+            "Förslag till handlingsplan 2027 läggs fram på styrgruppen.",
+            "rad decided on 2026-10-20 (d-rad-plan): Förslag till handlingsplan 2027 läggs "
+            "fram på styrgruppen. Owner: Sara Samordnare. Agree the next action plan: the "
+            "current one ends on 2026-12-31.",
+            "The steering group is asked to decide: fastställa handlingsplan 2027.",
+            "d-rad-plan, GOAL-06",
+        )
+    ]
+    drafted = edit(text, ("activities:\n", DRAFT + "activities:\n"))
+    [(_title, background, _proposal, basis)] = matters(markdown(brief, drafted))
+    assert background.endswith(
+        "A draft action plan for 2027 is in the record, with 1 open item. ap27-1: Fler "
+        "examensarbeten 2027"
+    )
+    assert basis == "d-rad-plan, the draft action plan 2027"
+
+
+def test_in_swedish_the_proposal_reads_styrgruppen_foreslas_besluta_att(brief):
+    text = edit(BASE, (LAST_DECISION, LAST_DECISION + ROUTED))
+    document = brief_sv(
+        brief, text.replace("  - id: styrgrupp\n", "  - id: styrgrupp\n    name: Styrgruppen\n")
+    )
+    assert (
+        "**Förslag till beslut:** Styrgruppen föreslås besluta att fastställa handlingsplan 2027."
+        in document
+    )
+    assert "### 4.1 Förslag till handlingsplan 2027 läggs fram på styrgruppen." in document
+    assert "**Underlag:** d-rad-plan" in document
+
+
+DRAFT = """\
+  - period: {from: 2027-01-01, to: 2027-12-31}
+    items:
+      - {id: ap27-1, title: Fler examensarbeten 2027, goal_ids: [g-kompetens], due: 2027-12-31}
+      - {id: ap27-2, title: Klar sedan länge, status: done}
+"""
+
+
+def test_a_draft_action_plan_is_proposed_for_approval(brief):
+    text = edit(BASE, ("activities:\n", DRAFT + "activities:\n"))
+    assert matters(markdown(brief, text)) == [
+        (
+            "Action plan 2027",
+            "A draft action plan for 2027 is in the record, with 1 open item. ap27-1: Fler "
+            "examensarbeten 2027",
+            "The steering group is asked to decide: approve the action plan for 2027.",
+            "the draft action plan 2027",
+        )
+    ]
+
+
+def test_the_followups_decisions_go_to_the_first_deciding_meeting_at_their_level(brief):
+    vacancy = edit(
+        BASE,
+        (
+            "  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15}",
+            "  - {person_id: p-vd, side: nv, role: vd, from: 2023-02-15, to: 2026-11-15}",
+        ),
+    )
+    # a successor sponsor is for the strategic council, not the steering group
+    assert [m[0] for m in matters(markdown(brief, vacancy))] == ["The next action plan"]
+    council = markdown(brief, vacancy, body="rad", meeting="2026-12-20")
+    assert [m[0] for m in matters(council)] == ["A successor leadership sponsor"]
+    [(_title, background, proposal, basis)] = matters(council)
+    assert background == (
+        "Find a successor for Vera Direktör as leadership sponsor of Nordverk AB: they left "
+        "on 2026-11-15."
+    )
+    assert proposal == (
+        "The partnership council is asked to decide: ask the party concerned to appoint a "
+        "successor as leadership sponsor."
+    )
+    assert basis.startswith("LEAD-")
+
+
+def test_a_flagged_gap_in_the_assessment_is_a_matter_until_a_decision_follows_it(brief):
+    gap = edit(
+        BASE,
+        ("{dimension: nytta, side: nv, value: 3.9}", "{dimension: nytta, side: nv, value: 2.9}"),
+    )
+    found = [m for m in matters(markdown(brief, gap)) if m[3] == "BEN-04"]
+    assert found == [
+        (
+            "Measures after the mutual assessment",
+            "The mutual assessment of 2026-05-20: the parties' scores differ on nytta.",
+            "The steering group is asked to decide: commission measures where the parties' "
+            "views differ, to be reported at the next meeting.",
+            "BEN-04",
+        )
+    ]
+    followed = edit(
+        gap,
+        (
+            "      - {dimension: nytta, side: nv, value: 2.9}\n",
+            "      - {dimension: nytta, side: nv, value: 2.9}\n"
+            "    action_decision_ids: [d-2025-1]\n",
+        ),
+    )
+    assert not [m for m in matters(markdown(brief, followed)) if m[3] == "BEN-04"]
+
+
+def test_a_partnership_phasing_out_is_proposed_to_close(brief):
+    text = edit(BASE, PHASING_OUT)
+    steering = markdown(brief, text)
+    assert "Closing the partnership" not in steering  # the council decides, at its level
+    document = markdown(brief, text, body="rad", meeting="2026-12-20")
+    [closing] = [m for m in matters(document) if m[0] == "Closing the partnership"]
+    assert closing[1].startswith(
+        "The partnership has been phasing out since 2026-10-01. Left to settle before it can close:"
+    )
+    assert "No closure report dated on or after 2026-10-01" in closing[1]
+    assert "The action-plan item “Fler examensarbeten” (ap-1) is still open" in closing[1]
+    assert closing[2] == (
+        "The partnership council is asked to decide: close the partnership once what is "
+        "left is settled, and approve the closure report."
+    )
+    assert closing[3] == "CLOSE-01, CLOSE-02, CLOSE-03"
+
+
+def test_a_working_group_gets_no_matters_for_decision(brief):
+    text = edit(
+        BASE,
+        ("  - id: styrgrupp\n    type: styrgrupp\n", "  - id: styrgrupp\n    type: arbetsgrupp\n"),
+    )
+    assert section(markdown(brief, text), "4. Matters for decision") == "No matters for decision."
+
+
+# --- the meeting, the body and bad input --------------------------------------------------
 
 
 def test_the_default_meeting_is_the_next_planned_one(cli, write, tmp_path):
     write("r.yaml", BASE)
-    args = (
-        "brief",
-        "base-nordverk",
-        "--body",
-        "styrgrupp",
-        "--as-of",
-        AS_OF,
-        "--format",
-        "markdown",
-        "r.yaml",
-    )
-    default = cli(*args, cwd=tmp_path)
-    explicit = cli(*args, "--meeting", "2026-12-10", cwd=tmp_path)
+    args = ("brief", "base-nordverk", "--body", "styrgrupp", "--as-of", AS_OF)
+    default = cli(*args, "--format", "markdown", "r.yaml", cwd=tmp_path)
+    explicit = cli(*args, "--meeting", "2026-12-10", "--format", "markdown", "r.yaml", cwd=tmp_path)
     assert default.exit_code == explicit.exit_code == 0, default.output
     assert default.stdout == explicit.stdout
 
 
+def test_without_a_planned_meeting_the_brief_asks_for_meeting(cli, write, tmp_path):
+    write("r.yaml", BASE)
+    args = ("brief", "base-nordverk", "--body", "rad", "--as-of", AS_OF, "r.yaml")
+    result = cli(*args, cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "partnerkit: rad has no planned meeting after 2026-11-28: give the meeting day with "
+        "--meeting YYYY-MM-DD (or record the meeting with partnerkit meeting)."
+    )
+    assert cli(*args, "--meeting", "2026-12-20", cwd=tmp_path).exit_code == 0
+
+
+def test_a_cancelled_meeting_exits_2(brief):
+    text = edit(
+        BASE, ("{date: 2026-12-10, status: planned}", "{date: 2026-12-10, status: cancelled}")
+    )
+    result = brief(text)
+    assert result.exit_code == 2
+    assert "The meeting of styrgrupp on 2026-12-10 is cancelled." in result.stderr
+
+
 def test_the_brief_of_another_body_and_of_a_first_meeting(brief):
     document = markdown(brief, body="rad")
-    assert document.startswith("# Brief for rad, 2026-12-10\n")
-    assert "Period: since the previous meeting on 2026-04-09." in document
-    assert "- Exempeluniversitetet: Rut Rektorsson (chair)" in document
+    assert document.startswith("# rad: brief for the meeting on 10 December 2026\n")
+    assert "**Period:** since the previous meeting on 2026-04-09." in document
+    assert "- Rut Rektorsson, Exempeluniversitetet (chair)" in document
     first = markdown(brief, body="rad", meeting="2025-04-10")
-    assert "Period: this is the body's first meeting." in first
+    assert "**Period:** this is the body's first meeting." in first
 
 
 def test_the_same_as_of_gives_the_same_brief(brief):
@@ -320,17 +649,27 @@ def test_a_record_with_errors_exits_2(brief):
     )
 
 
-@pytest.mark.parametrize(("option", "value"), [("--meeting", "10/12/2026"), ("--format", "json")])
-def test_bad_options_exit_2(brief, option, value):
-    result = brief(BASE, option, value)
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--meeting", "10/12/2026"),
+        ("--meeting", "2026-02-30"),
+        ("--format", "json"),
+        ("--format", "docx"),  # without -o
+        ("--format", "html"),  # without -o
+        ("--format", "text", "-o", "brief.txt"),
+    ],
+)
+def test_bad_options_exit_2(brief, options):
+    result = brief(BASE, *options)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
 
 
-def test_the_text_format_prints_every_section(brief):
+def test_the_text_format_prints_every_point(brief):
     result = brief(eventful())
     assert result.exit_code == 0, result.output
-    for title in ["Brief for styrgrupp, 2026-12-10", "Expected participants", *SECTIONS]:
+    for title in ["brief for the meeting on 10 December 2026", *AGENDA, *STATUS_PARTS]:
         assert title in result.stdout
     assert "Boka partnerskapsdag 2027" in result.stdout
     assert "##" not in result.stdout  # rendered, not raw Markdown
@@ -341,7 +680,7 @@ def test_record_text_cannot_break_the_markdown(brief):
         eventful(),
         ("text: Ta fram kommunikationsplan", "text: 'Plan | <b>fet</b> ## rubrik'"),
     )
-    rows = table_rows(section(markdown(brief, text), "1. Decisions"))
+    rows = table_rows(part(markdown(brief, text), "5.1 Decisions to follow up"))
     assert rows[0][:2] == ["d-sg-open", "Plan \\| &lt;b&gt;fet&lt;/b&gt; ## rubrik"]
 
 
@@ -358,8 +697,8 @@ def test_the_brief_leaves_out_items_whose_rule_does_not_apply_in_the_phase(brief
         ),
     )
     document = markdown(brief, text)
-    assert "seed-projekt" not in section(document, "4. Coming up")
-    assert section(document, "10. Proposals for decision") == "No proposals."
+    assert "seed-projekt" not in part(document, "5.9 Coming up")
+    assert section(document, "4. Matters for decision") == "No matters for decision."
 
 
 @pytest.mark.parametrize("columns", ["80", "120"])
@@ -369,7 +708,7 @@ def test_the_brief_in_the_terminal_wraps_every_item_and_cuts_none(cli, columns):
     args = ("brief", "eu-nordverk", "--body", "styrgrupp", "--as-of", "2026-11-30")
     text = cli(*args, "--lang", "sv", cwd=ROOT, env={"COLUMNS": columns}).stdout
     document = cli(*args, "--lang", "sv", "--format", "markdown", cwd=ROOT).stdout
-    code = re.compile(r"\([A-Z]+-\d\d\)")
-    upcoming = code.findall(section(document, "4. Kommande"))
-    assert upcoming and code.findall(text) == upcoming
+    dates = re.compile(r"^- (\d{4}-\d\d-\d\d):", re.M)
+    upcoming = dates.findall(part(document, "5.9 Kommande"))
+    assert upcoming and re.findall(r"(\d{4}-\d\d-\d\d):", text)[-len(upcoming) :] == upcoming
     assert max(len(line) for line in text.splitlines()) <= int(columns)

@@ -117,6 +117,11 @@ def commands(bodies: list[str]) -> list[tuple[str, ...]]:
     ]
     for body in bodies:
         runs.append(("brief", "base-nordverk", "--body", body, "--meeting", "2026-12-10"))
+    for body in bodies[:1]:
+        meeting = ("base-nordverk", "--body", body, "--meeting", "2026-12-10")
+        runs.append(("brief", *meeting, "--format", "docx", "-o", "brief.docx"))
+        runs.append(("brief", *meeting, "--format", "html", "-o", "brief.html"))
+        runs.append(("minutes", *meeting, "--format", "markdown"))
     return runs
 
 
@@ -151,6 +156,7 @@ def test_a_huge_amount_renders_in_the_reports(cli, write, tmp_path, value):
         ("report", "--html", "r.html", "--markdown", "r.md"),
         ("report", "--partnership", "base-nordverk", "--year", "2026"),
         ("export", "--format", "xlsx", "-o", "x.xlsx"),
+        ("brief", "base-nordverk", "--body", "styrgrupp", "--format", "docx", "-o", "b.docx"),
     ):
         result = cli(*args, "--as-of", AS_OF, cwd=tmp_path)
         assert result.exit_code == 0, (args, result.output)

@@ -297,7 +297,7 @@ def test_send_without_a_terminal_and_without_yes_is_refused(cli, portfolio):
 def test_what_nobody_in_office_owes_is_listed_for_the_coordinator(cli, portfolio):
     record = portfolio / "partnerships" / "eu-nordverk.yaml"
     text = record.read_text(encoding="utf-8")
-    owned = "läggs fram på styrgruppen 10 december., owner: p-samordnare, due: 2026-12-10}"
+    owned = "läggs fram på styrgruppen 10 december., owner: p-samordnare, due: 2026-12-10,"
     assert owned in text
     record.write_text(text.replace(owned, owned.replace(" owner: p-samordnare,", "")))
     result = cli("remind", "--as-of", AS_OF, "--lang", "en", cwd=portfolio)

@@ -16,12 +16,13 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from partnerkit import __version__
-from partnerkit.cli import check, diff, edit, followup, remind, report
+from partnerkit.cli import check, diff, edit, followup, plan, remind, report
 from partnerkit.cli.common import error_boundary, state
 from partnerkit.cli.localized import LocalizedCommand, LocalizedGroup
 from partnerkit.i18n import N_
 
 GROUPS = (check, followup, remind, report, diff, edit)
+SUBGROUPS = (plan,)  # commands of two words: partnerkit plan new
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "partnerkit",
@@ -59,16 +60,22 @@ def main_options(
         state["debug"] = True
 
 
-def _register(groups) -> None:
-    """Add every group's commands to the app, each behind the one error boundary."""
+def _register(groups, subgroups) -> None:
+    """Add every group's commands to the app, each behind the one error boundary; a
+    subgroup's commands under its name."""
     for group in groups:
         for info in group.commands.registered_commands:
             info.callback = error_boundary(info.callback)
             info.cls = LocalizedCommand
             app.registered_commands.append(info)
+    for subgroup in subgroups:
+        for info in subgroup.commands.registered_commands:
+            info.callback = error_boundary(info.callback)
+            info.cls = LocalizedCommand
+        app.add_typer(subgroup.commands, name=subgroup.NAME, help=subgroup.HELP, cls=LocalizedGroup)
 
 
-_register(GROUPS)
+_register(GROUPS, SUBGROUPS)
 
 
 def app_for(argv: list[str]) -> typer.Typer:

@@ -1,5 +1,5 @@
 """The edit commands: ``new``, ``log``, ``meeting``, ``decide``, ``close``, ``activity``,
-``measure``, ``phase``, ``assess`` and ``forget``.
+``measure``, ``use``, ``comment``, ``phase``, ``assess`` and ``forget``.
 
 Each command parses its options, hands one edit to :func:`partnerkit.edit.session.edit_record`
 (read once, splice, verify, validate, replace atomically) and prints one line of what changed.
@@ -401,6 +401,14 @@ def meeting(
     attendees: Annotated[
         list[str] | None, typer.Option("--attendee", help=N_("A person id; repeatable."))
     ] = None,
+    time: Annotated[
+        str | None,
+        typer.Option("--time", help=N_("The time, as the notice gives it: 13.00–15.00.")),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option("--place", help=N_("Where: a room, an address or a video link.")),
+    ] = None,
     brief: Annotated[str | None, typer.Option("--brief", help=N_("The brief (underlag)."))] = None,
     brief_sent: Annotated[
         str | None, _optional_date("--brief-sent", N_("When the brief was sent."))
@@ -430,6 +438,8 @@ def meeting(
         status=_literal(status, "Meeting", "status", "--status", "status"),
         kind=_literal(kind, "Meeting", "kind", "--kind"),
         attendees=list(attendees or []),
+        time=_text(time, "--time") if time is not None else None,
+        place=_text(place, "--place") if place is not None else None,
         brief_ref=brief,
         brief_sent=_day(brief_sent),
         minutes_ref=minutes,
@@ -461,6 +471,29 @@ def decide(
         list[str] | None,
         typer.Option("--ref", help=N_("An id it is about (a resource, a goal …); repeatable.")),
     ] = None,
+    to_body: Annotated[
+        str | None,
+        typer.Option("--to-body", help=N_("The body that takes it up next (its id).")),
+    ] = None,
+    to_meeting: Annotated[
+        str | None, _optional_date("--to-meeting", N_("The day of that body's meeting."))
+    ] = None,
+    to_proposal: Annotated[
+        str | None,
+        typer.Option(
+            "--to-proposal", help=N_("What that meeting is asked to decide: 'fastställa …'.")
+        ),
+    ] = None,
+    to_about: Annotated[
+        str | None,
+        typer.Option(
+            "--to-about",
+            help=N_(
+                "What the follow-up calls the matter: action_plan, renewal, expiry, "
+                "sponsor_vacancy or closing."
+            ),
+        ),
+    ] = None,
     folder: FolderOpt = None,
     dry_run: DryRunOpt = False,
     lang: LangOpt = None,
@@ -470,13 +503,25 @@ def decide(
 
     day, due_day = _day(date), _day(due)
     text = _text(text, "TEXT")
+    if (to_body is None) != (to_meeting is None):
+        raise typer.BadParameter(
+            _("give both --to-body and --to-meeting, or neither"), param_hint="--to-body"
+        )
+    if (to_proposal is not None or to_about is not None) and to_body is None:
+        raise typer.BadParameter(
+            _("give --to-body and --to-meeting with --to-proposal and --to-about"),
+            param_hint="--to-proposal",
+        )
+    proposal = _text(to_proposal, "--to-proposal") if to_proposal is not None else None
+    about = _literal(to_about, "GoesTo", "about", "--to-about") if to_about else None
+    goes_to = (to_body, _day(to_meeting), proposal, about) if to_body and to_meeting else None
     _run(
         record,
         folder,
         config,
         dry_run,
         lambda doc: add_decision(
-            doc, text, day, body, owner, due_day, decision_id, list(refs or [])
+            doc, text, day, body, owner, due_day, decision_id, list(refs or []), goes_to
         ),
     )
 
@@ -594,6 +639,54 @@ def measure(
         dry_run,
         lambda doc: add_measurement(doc, indicator, day, number, note),
     )
+
+
+@commands.command(
+    help=N_("Record what was used of an earmarked resource in a year (updates that year's figure).")
+)
+def use(
+    record: RecordArg,
+    resource: Annotated[str, typer.Argument(help=N_("The resource id."))],
+    amount: Annotated[str, typer.Argument(help=N_("What was used, in the resource's unit."))],
+    year: Annotated[
+        int, typer.Option("--period", min=1900, max=2199, help=N_("The calendar year, e.g. 2026."))
+    ],
+    note: Annotated[str | None, typer.Option("--note", help=N_("A note on the figure."))] = None,
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    from partnerkit.edit.operations import record_use
+
+    number = _number(amount, "AMOUNT")
+    if number < 0:
+        raise typer.BadParameter(_("write a number of 0 or more"), param_hint="AMOUNT")
+    _run(
+        record,
+        folder,
+        config,
+        dry_run,
+        lambda doc: record_use(doc, resource, year, number, note),
+    )
+
+
+@commands.command(
+    help=N_("Set a goal's status comment (shown in the brief and the annual report).")
+)
+def comment(
+    record: RecordArg,
+    goal: Annotated[str, typer.Argument(help=N_("The goal id."))],
+    text: Annotated[str, typer.Argument(help=N_("A line or two on where the goal stands."))],
+    folder: FolderOpt = None,
+    dry_run: DryRunOpt = False,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    from partnerkit.edit.operations import set_goal_comment
+
+    text = _text(text, "TEXT")
+    _run(record, folder, config, dry_run, lambda doc: set_goal_comment(doc, goal, text))
 
 
 @commands.command(

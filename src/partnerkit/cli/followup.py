@@ -79,8 +79,14 @@ def followup(
     raise typer.Exit(1 if report.unreadable or late else 0)
 
 
+BRIEF_FORMATS = ("text", "markdown", "html", "docx")
+
+
 @commands.command(
-    help=N_("The steering-group brief (underlag) for a body's meeting, since its previous meeting.")
+    help=N_(
+        "The brief (underlag) for a body's meeting: agenda, matters for decision with "
+        "proposals, status report."
+    )
 )
 def brief(
     partnership: Annotated[str, typer.Argument(help=N_("The partnership id."))],
@@ -92,28 +98,135 @@ def brief(
         typer.Option(
             "--meeting",
             callback=as_of_date,
-            help=N_("Meeting date (default: its next planned meeting)."),
+            help=N_("Meeting date (default: the body's next planned meeting)."),
         ),
     ] = None,
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
-    output_format: Annotated[str, typer.Option("--format", help=N_("text or markdown."))] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", help=N_("text, markdown, html or docx (Word)."))
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=N_("The file to write (needed for html and docx)."),
+            dir_okay=False,
+        ),
+    ] = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    from datetime import date
-
     from partnerkit.brief import build_brief
     from partnerkit.load.pipeline import record_with_id_on_record
-    from partnerkit.render.brief import brief_markdown
+    from partnerkit.render.brief_blocks import brief_document
 
-    choice(output_format, ("text", "markdown"), "--format")
+    choice(output_format, BRIEF_FORMATS, "--format")
+    _output_needed(output_format, output)
     on_record = partial(record_with_id_on_record, record_id=partnership)
     result, settings, today = load_portfolio(paths, as_of, config, on_record)
     record = record_by_id(result, partnership)
-    when = date.fromisoformat(meeting) if meeting else None
-    text = brief_markdown(build_brief(record, body, when, today, settings.thresholds))
-    print_markdown(text, output_format)
+    data = build_brief(record, body, _day(meeting), today, settings.thresholds)
+    _write_document(brief_document(data), output_format, output, paths)
+
+
+MINUTES_FORMATS = ("markdown", "docx", "html", "text")
+
+
+@commands.command(
+    help=N_(
+        "A draft of the minutes (protokoll) of a body's meeting: the members in office, the "
+        "agenda and the brief's proposals as draft decisions, to complete after the meeting."
+    )
+)
+def minutes(
+    partnership: Annotated[str, typer.Argument(help=N_("The partnership id."))],
+    body: Annotated[
+        str, typer.Option("--body", help=N_("The governance body id, e.g. styrgrupp."))
+    ],
+    meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting",
+            callback=as_of_date,
+            help=N_("Meeting date (default: the body's next planned meeting)."),
+        ),
+    ] = None,
+    paths: PathsArg = None,
+    as_of: AsOfOpt = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help=N_("markdown, docx (Word), html or text."))
+    ] = "markdown",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=N_("The file to write (needed for html and docx)."),
+            dir_okay=False,
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    from partnerkit.brief import build_brief
+    from partnerkit.load.pipeline import record_with_id_on_record
+    from partnerkit.render.minutes import minutes_document
+
+    choice(output_format, MINUTES_FORMATS, "--format")
+    _output_needed(output_format, output)
+    on_record = partial(record_with_id_on_record, record_id=partnership)
+    result, settings, today = load_portfolio(paths, as_of, config, on_record)
+    record = record_by_id(result, partnership)
+    data = build_brief(record, body, _day(meeting), today, settings.thresholds)
+    _write_document(minutes_document(data), output_format, output, paths)
+
+
+def _day(value: str | None):
+    from datetime import date
+
+    return date.fromisoformat(value) if value else None
+
+
+def _output_needed(output_format: str, output: Path | None) -> None:
+    from partnerkit.i18n import _
+
+    if output_format in ("html", "docx") and output is None:
+        raise typer.BadParameter(
+            _("write the {format} file with -o FILE").format(format=output_format),
+            param_hint="--output",
+        )
+    if output_format == "text" and output is not None:
+        raise typer.BadParameter(
+            _("-o writes markdown, html or docx; choose one with --format"),
+            param_hint="--output",
+        )
+
+
+def _write_document(document, output_format: str, output: Path | None, paths) -> None:
+    """The brief or the minutes in ``output_format``: printed, or written to ``output``."""
+    from partnerkit.i18n import _
+
+    if output_format == "docx":
+        from partnerkit.render.brief_docx import document_docx
+
+        content = document_docx(document)
+    elif output_format == "html":
+        from partnerkit.render.brief_html import document_html
+
+        content = document_html(document).encode("utf-8")
+    else:
+        from partnerkit.render.brief import document_markdown
+
+        text = document_markdown(document)
+        if output is None:
+            print_markdown(text, output_format)
+            return
+        content = text.encode("utf-8")
+    assert output is not None
+    write_output(output, content, paths)
+    sys.stdout.write(_("Wrote {file}.").format(file=output) + "\n")
 
 
 @commands.command(

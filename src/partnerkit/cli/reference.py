@@ -12,7 +12,13 @@ def command_reference() -> str:
     from partnerkit.cli.app import app
 
     group = typer.main.get_command(app)
-    sections = [_command(name, command) for name, command in group.commands.items()]
+    sections = []
+    for name, command in group.commands.items():
+        inner = getattr(command, "commands", None)  # a subgroup: partnerkit plan new
+        if inner:
+            sections += [_command(f"{name} {sub}", c) for sub, c in inner.items()]
+        else:
+            sections.append(_command(name, command))
     return "\n\n".join(sections)
 
 

@@ -136,7 +136,7 @@ def report(
 @commands.command(
     help=N_(
         "The portfolio's tables for spreadsheets: partnerships, activities, goals and "
-        "indicators, contacts."
+        "indicators, resources (earmarked and used per year), contacts."
     )
 )
 def export(

@@ -155,6 +155,7 @@ def add_decision(
     due: date | None = None,
     decision_id: str | None = None,
     refs: list[str] | None = None,
+    goes_to: tuple[str, date, str | None, str | None] | None = None,
 ) -> Change:
     decisions = _list(doc.get(("decisions",)))
     if decision_id is None:
@@ -163,6 +164,8 @@ def add_decision(
         raise UsageError(_("There is already a decision with the id {id}.").format(id=decision_id))
     if body is not None:
         _body_index(doc, body)
+    if goes_to is not None:
+        _body_index(doc, goes_to[0])
     entry = _compact(
         {
             "id": decision_id,
@@ -172,6 +175,7 @@ def add_decision(
             "owner": owner,
             "due": due,
             "refs": refs or None,
+            "goes_to": _goes_to(*goes_to) if goes_to else None,
         }
     )
     position = position_by_date(decisions, day.isoformat())
@@ -179,6 +183,10 @@ def add_decision(
     return Change(
         _("Added decision {id} dated {date}.").format(id=decision_id, date=day.isoformat()), splice
     )
+
+
+def _goes_to(body: str, meeting: date, proposal: str | None, about: str | None) -> dict:
+    return _compact({"body": body, "meeting": meeting, "proposal": proposal, "about": about})
 
 
 def close_decision(doc: Document, decision_id: str, day: date, status: str = "done") -> Change:
@@ -215,6 +223,8 @@ class MeetingDetails:
     status: str = "held"
     kind: str = "ordinary"
     attendees: list[str] | None = None
+    time: str | None = None
+    place: str | None = None
     brief_ref: str | None = None
     brief_sent: date | None = None
     minutes_ref: str | None = None
@@ -247,6 +257,8 @@ def add_meeting(doc: Document, body_id: str, day: date, details: MeetingDetails)
                 "date": day,
                 "kind": details.kind if details.kind != "ordinary" else None,
                 "status": details.status if details.status != "held" else None,
+                "time": details.time,
+                "place": details.place,
                 "attendees": list(dict.fromkeys(details.attendees or [])),
                 "brief_ref": details.brief_ref,
                 "brief_sent": details.brief_sent,
@@ -303,6 +315,8 @@ def _update_planned(
     splice = doc.set_key(path, "status", details.status, order)
     given: dict[str, Any] = {
         "kind": details.kind if details.kind != "ordinary" else None,
+        "time": details.time,
+        "place": details.place,
         "attendees": details.attendees or [],
         "brief_ref": details.brief_ref,
         "brief_sent": details.brief_sent,
@@ -543,5 +557,159 @@ def add_assessment(doc: Document, day: date, details: AssessmentDetails) -> Chan
             date=day.isoformat(),
             n=len(details.scores or []),
         ),
+        splice,
+    )
+
+
+def record_use(
+    doc: Document, resource_id: str, year: int, amount: float, note: str | None = None
+) -> Change:
+    """Record what was used of a resource in ``year``: a new entry, or the year's entry
+    updated (use is reported during the year and corrected when the books close)."""
+    resources = _list(doc.get(("resources",)))
+    index = _index_of(
+        resources, resource_id, _("There is no resource with the id {id} in this record.")
+    )
+    path: DataPath = ("resources", index)
+    uses = _list(doc.get((*path, "used")))
+    for j, existing in enumerate(uses):
+        if isinstance(existing, dict) and existing.get("period") == year:
+            order = field_order("ResourceUse")
+            splice = doc.set_key((*path, "used", j), "amount", amount, order)
+            if note is not None:
+                doc.set_key((*path, "used", j), "note", note, order)
+            return Change(
+                _("Updated the use of {id} in {year} to {amount}.").format(
+                    id=resource_id, year=year, amount=_number(amount)
+                ),
+                splice,
+            )
+    entry = _compact({"period": year, "amount": amount, "note": note})
+    position = 0
+    for j, existing in enumerate(uses):
+        later = isinstance(existing, dict) and isinstance(existing.get("period"), int)
+        if not (later and existing["period"] > year):
+            position = j + 1
+    splice = doc.add_items(path, "used", [entry], position, field_order("Resource"))
+    return Change(
+        _("Recorded the use of {id} in {year}: {amount}.").format(
+            id=resource_id, year=year, amount=_number(amount)
+        ),
+        splice,
+    )
+
+
+def set_goal_comment(doc: Document, goal_id: str, comment: str) -> Change:
+    """Set a goal's short status comment (replacing the one it had)."""
+    goals = _list(doc.get(("goals",)))
+    index = _index_of(goals, goal_id, _("There is no goal with the id {id} in this record."))
+    splice = doc.set_key(("goals", index), "status_comment", comment, field_order("Goal"))
+    return Change(_("Set the status comment of goal {id}.").format(id=goal_id), splice)
+
+
+def _as_day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _plan_period(plan: Any) -> tuple[date | None, date | None]:
+    period = plan.get("period") if isinstance(plan, dict) else None
+    if not isinstance(period, dict):
+        return None, None
+    return _as_day(period.get("from")), _as_day(period.get("to"))
+
+
+def _following_period(start: date | None, end: date, year: int | None) -> tuple[date, date]:
+    """The period after one that ended on ``end``: the calendar year ``year`` when given;
+    else the next calendar year after a plan for a calendar year, or as many months again."""
+    from datetime import timedelta
+
+    from partnerkit.timeline import add_months
+
+    if year is not None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if start is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return date(end.year + 1, 1, 1), date(end.year + 1, 12, 31)
+    first = end + timedelta(days=1)
+    months = 12
+    if start is not None:
+        months = max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
+    return first, add_months(first, months) - timedelta(days=1)
+
+
+def add_next_plan(doc: Document, year: int | None = None) -> Change:
+    """A draft action plan (not approved) for the period after the last plan, holding the
+    last plan's open items with new ids, ready to be proposed to the steering group."""
+    plans = _list(doc.get(("action_plans",)))
+    dated = [(i, *_plan_period(p)) for i, p in enumerate(plans)]
+    ended = [(i, start, end) for i, start, end in dated if end is not None]
+    if not ended:
+        raise UsageError(
+            _("There is no action plan with an end date to continue from (see action_plans).")
+        )
+    index, start, end = max(ended, key=lambda x: x[2])
+    if year is None and not plans[index].get("approved_by"):
+        raise UsageError(
+            _(
+                "The last action plan ({start} – {end}) is a draft, not approved by a decision: "
+                "propose it first, or give the year of another plan with --period."
+            ).format(start=start or "–", end=end)
+        )
+    first, last = _following_period(start, end, year)
+    for _i, other_start, other_end in dated:
+        if other_start is not None and other_start <= last and (other_end or last) >= first:
+            raise UsageError(
+                _("There is already an action plan for a period from {start} to {end}.").format(
+                    start=other_start, end=other_end or "–"
+                )
+            )
+    open_items = [
+        item
+        for item in _list(plans[index].get("items"))
+        if isinstance(item, dict) and item.get("status", "open") == "open"
+    ]
+    taken = {
+        item["id"]
+        for plan in plans
+        for item in _list(plan.get("items") if isinstance(plan, dict) else None)
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
+    prefix = f"ap{first.year % 100:02d}-"
+    items = []
+    for item in open_items:
+        number = len(items) + 1
+        new_id = f"{prefix}{number}"
+        while new_id in taken:
+            number += 1
+            new_id = f"{prefix}{number}"
+        taken.add(new_id)
+        items.append(
+            _compact(
+                {
+                    "id": new_id,
+                    "title": item.get("title"),
+                    "goal_ids": item.get("goal_ids"),
+                    "responsible": item.get("responsible"),
+                }
+            )
+        )
+    plan = _compact({"period": {"from": first, "to": last}, "items": items})
+    position = position_by_date(
+        [{"date": (s or e).isoformat()} if (s or e) else {} for _i, s, e in dated],
+        first.isoformat(),
+    )
+    splice = doc.add_items((), "action_plans", [plan], position, field_order("Partnership"))
+    return Change(
+        ngettext(
+            "Added a draft action plan for {start} – {end} with {n} open item of the last one.",
+            "Added a draft action plan for {start} – {end} with {n} open items of the last one.",
+            len(items),
+        ).format(start=first.isoformat(), end=last.isoformat(), n=len(items)),
         splice,
     )

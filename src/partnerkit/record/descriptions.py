@@ -389,6 +389,35 @@ FIELDS: dict[str, str] = {
     "Suppression.rule": N_("The rule's code, e.g. LEAD-02."),
     "Suppression.reason": N_("Why the rule does not apply here."),
     "Suppression.path": N_("Limits the exception to one place in the record, e.g. governance[0]."),
+    "Meeting.time": N_("The time of the meeting as the notice gives it, e.g. 13.00–15.00."),
+    "Meeting.place": N_("Where the meeting is held: a room, an address or a video link."),
+    "Resource.used": N_(
+        "What was used of the resource, per calendar year, in the resource's unit: the brief "
+        "and the annual report show earmarked, used and remaining."
+    ),
+    "ResourceUse.period": N_("The calendar year, e.g. 2026."),
+    "ResourceUse.amount": N_("What was used that year, in the resource's unit."),
+    "ResourceUse.note": N_("A note on the figure, e.g. the outcome up to October."),
+    "Goal.status_comment": N_(
+        "A line or two on where the goal stands, for the steering group's brief."
+    ),
+    "ActionItem.goes_to": N_(
+        "The meeting the action item is brought to for decision: a body and the day it meets."
+    ),
+    "Decision.goes_to": N_(
+        "The meeting that takes the matter up next: a body and the day it meets; the brief for "
+        "that meeting lists it as a matter for decision."
+    ),
+    "GoesTo.body": N_("The body that takes the matter up: an id from `governance`."),
+    "GoesTo.meeting": N_("The day of that body's meeting (YYYY-MM-DD)."),
+    "GoesTo.proposal": N_(
+        "What the body is asked to decide, completing 'Styrgruppen föreslås besluta att …', "
+        "e.g. fastställa handlingsplan 2027."
+    ),
+    "GoesTo.about": N_(
+        "What the follow-up calls the matter, when it knows it: the brief then shows one "
+        "matter resting on both."
+    ),
 }
 
 VALUES: dict[str, dict[str, str]] = {
@@ -416,6 +445,13 @@ VALUES: dict[str, dict[str, str]] = {
         "annual_report": N_("annual report"),
         "evaluation": N_("evaluation"),
         "closure_report": N_("closure report"),
+    },
+    "GoesTo.about": {
+        "action_plan": N_("the next action plan"),
+        "renewal": N_("the evaluation before renewal"),
+        "expiry": N_("the agreement's end"),
+        "sponsor_vacancy": N_("a successor leadership sponsor"),
+        "closing": N_("closing the partnership"),
     },
     "RiskAssessment.outcome": {
         "ok": N_("approved"),

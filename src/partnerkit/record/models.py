@@ -250,6 +250,8 @@ class Meeting(Model):
     date: IsoDate
     kind: Literal["ordinary", "extra", "partnership_day"] = "ordinary"
     status: Literal["planned", "held", "cancelled"] = "held"
+    time: str | None = None  # as the notice gives it: 13.00–15.00
+    place: str | None = None  # a room, an address or a video link
     attendees: list[PersonRef] = []
     brief_ref: str | None = None
     brief_sent: IsoDate | None = None
@@ -283,6 +285,14 @@ class Mandate(Model):
     delegated_by: str | None = None
 
 
+class ResourceUse(Model):
+    """What was used of an earmarked resource in one calendar year, in the resource's unit."""
+
+    period: int = Field(ge=YEARS[0], le=YEARS[1])  # the calendar year, e.g. 2026
+    amount: float = Field(ge=0)
+    note: str | None = None
+
+
 class Resource(Model):
     id: Slug
     side: PartyRef
@@ -295,6 +305,7 @@ class Resource(Model):
     source: str | None = None
     status: Literal["planned", "committed", "used"] = "committed"
     mandate: Mandate | None = None
+    used: list[ResourceUse] = []
 
 
 class DatedValue(Model):
@@ -329,6 +340,18 @@ class Goal(Model):
     strategy_links: dict[PartyRef, list[str]] = {}
     indicators: list[Indicator] = []
     status: Literal["active", "achieved", "dropped"] = "active"
+    status_comment: str | None = None  # a line or two on where the goal stands
+
+
+class GoesTo(Model):
+    """The meeting a decision or an action item is brought to: a body and the day it meets."""
+
+    body: BodyRef
+    meeting: IsoDate
+    proposal: str | None = None  # what the body is asked to decide: "fastställa handlingsplan 2027"
+    # What the follow-up calls the matter, when it is one it knows: the brief then shows one
+    # matter resting on both (the decision and the follow-up's rule).
+    about: Literal["action_plan", "renewal", "expiry", "sponsor_vacancy", "closing"] | None = None
 
 
 class ActionItem(Model):
@@ -338,6 +361,7 @@ class ActionItem(Model):
     responsible: dict[PartyRef, PersonRef] = {}
     due: IsoDate | None = None
     status: Literal["open", "done", "cancelled"] = "open"
+    goes_to: GoesTo | None = None
 
 
 class ActionPlan(Model):
@@ -442,6 +466,7 @@ class Decision(Model):
     status: Literal["open", "done", "cancelled"] = "open"
     closed: IsoDate | None = None
     refs: list[str] = []  # ids the decision is about: a resource, a goal, an activity
+    goes_to: GoesTo | None = None  # the meeting that takes the matter up next
 
 
 class Respondents(Model):

@@ -22,6 +22,10 @@ from partnerkit.record.vocab import label
 from partnerkit.report.views import AssessmentReport, PartnershipReport, Portfolio
 from partnerkit.textsafe import inert
 
+# The same SVG whether or not lxml is installed (python-docx brings it): pygal would switch to
+# lxml by itself, which declares namespaces the page never uses.
+etree.to_etree()
+
 FONT = (
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, '
     '"Liberation Sans", "DejaVu Sans", sans-serif'

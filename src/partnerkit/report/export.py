@@ -1,6 +1,7 @@
 """The portfolio's tables for spreadsheets: CSV files or one XLSX workbook.
 
-Four tables: partnerships, activities, goals and indicators, contacts. In English, table and
+Five tables: partnerships, activities, goals and indicators, resources (earmarked and used
+per year), contacts. In English, table and
 column names are stable field names and vocabulary values the record's slugs, with a
 ``*_label`` column beside the ones people sort and filter by: what scripts read. In Swedish
 the export is for Swedish Excel: sheets and headings in Swedish, every vocabulary value and
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from partnerkit.config import Config, Thresholds
 from partnerkit.contacts import contacts_of
+from partnerkit.economy import balance
 from partnerkit.followup import HANDBOOK_CRITERIA
 from partnerkit.formatting import plain_number
 from partnerkit.load.pipeline import CheckResult, FileReport
@@ -103,6 +105,24 @@ TABLES: dict[str, tuple[str, ...]] = {
         "latest",
         "on_track",
         "measurements",
+        "goal_status_comment",
+    ),
+    "resources": (
+        "partnership_id",
+        "resource_id",
+        "party",
+        "level",
+        "level_label",
+        "resource_kind",
+        "resource_unit",
+        "amount",
+        "period_from",
+        "period_to",
+        "resource_status",
+        "purpose",
+        "year",
+        "used",
+        "remaining",
     ),
     "contacts": (
         "partnership_id",
@@ -147,6 +167,7 @@ def export_record(
             "partnerships": [_partnership_row(record, view, today, lang)],
             "activities": _activity_rows(record, lang),
             "goals_indicators": _indicator_rows(record, view),
+            "resources": _resource_rows(record, lang),
             "contacts": [
                 (
                     record.id,
@@ -165,6 +186,35 @@ def export_record(
             ],
         }
     )
+
+
+def _resource_rows(record: Partnership, lang: str) -> list[tuple[Cell, ...]]:
+    """One row per resource and year of recorded use (one row without a year when none is
+    recorded), with what remains of the earmark (see :mod:`partnerkit.economy`)."""
+    rows: list[tuple[Cell, ...]] = []
+    for r in record.resources:
+        period = r.period
+        head = (
+            record.id,
+            r.id,
+            r.side,
+            r.level,
+            label("level", r.level, lang),
+            r.kind,
+            r.unit or "",
+            r.amount,
+            period.from_ if period else None,
+            period.to if period else None,
+            r.status,
+            r.purpose or "",
+        )
+        years = sorted({use.period for use in r.used})
+        if not years:
+            rows.append((*head, None, None, None))
+        for year in years:
+            use = balance(r, year)
+            rows.append((*head, year, use.used, use.remaining))
+    return rows
 
 
 def _join(values) -> str:
@@ -240,8 +290,9 @@ def _indicator_rows(record: Partnership, view: PartnershipReport):
     for goal, goal_view in zip(record.goals, view.goals, strict=True):
         area = areas.get(goal.focus_area_id or "", goal.focus_area_id or "")
         head = (record.id, goal.id, goal.title, goal.status, area)
+        comment = goal.status_comment or ""
         if not goal.indicators:
-            rows.append((*head, *(None,) * 13))
+            rows.append((*head, *(None,) * 13, comment))
             continue
         for indicator, status in zip(goal.indicators, goal_view.indicators, strict=True):
             rows.append(
@@ -260,6 +311,7 @@ def _indicator_rows(record: Partnership, view: PartnershipReport):
                     status.latest,
                     status.on_track,
                     len(indicator.measurements),
+                    comment,
                 )
             )
     return rows
@@ -295,6 +347,12 @@ VALUE_VOCABULARY = {
     "language": "language",
 }
 HEADING_OF = {("contacts", "title"): "job_title"}
+# The resources table's fixed values, by the report's labels for them.
+RESOURCE_ENUMS = {
+    "resource_kind": "resource_kind",
+    "resource_unit": "resource_unit",
+    "resource_status": "resource_status",
+}
 
 
 @dataclass
@@ -345,6 +403,10 @@ def _localised_cell(column: str, value: Cell, lang: str) -> Cell:
         return _(HEALTH_WORDS.get(value, value))
     if column == "source":
         return _(CONTACT_SOURCES.get(value, value))
+    if column in RESOURCE_ENUMS:
+        from partnerkit.report.labels import labels
+
+        return labels().enum(RESOURCE_ENUMS[column], value).replace("{percent}", "%")
     return value
 
 

@@ -76,6 +76,7 @@ def _context(lang: str) -> dict:
         "enum": t.enum,
         "reason": lambda kind, subject: reason_text(kind, subject, fmt),
         "resource_amount": lambda x: resource_amount(x.amount, x.unit, fmt),
+        "resource_total": lambda x: resource_amount(x.earmarked, x.unit, fmt),
         "csp": (
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             "base-uri 'none'; form-action 'none'"

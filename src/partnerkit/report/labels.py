@@ -128,6 +128,12 @@ LABELS = {
     "purpose": N_("Purpose"),
     "period_col": N_("Period"),
     "mandate": N_("Mandate holder"),
+    "used_in": N_("Used {year}"),
+    "remaining": N_("Remaining"),
+    "resource_totals": N_("Earmarked, used and remaining in {year}, per party and unit"),
+    "all_parties": N_("All parties"),
+    "earmarked": N_("Earmarked"),
+    "status_comment": N_("Status"),
     "agreement_value": N_("Agreement value per party"),
     "per_year": N_("per year"),
     "per_period": N_("per period"),
@@ -327,6 +333,7 @@ EXPORT_SHEETS = {
     "partnerships": N_("Partnerships"),
     "activities": N_("Activities"),
     "goals_indicators": N_("Goals and indicators"),
+    "resources": N_("Resources"),
     "contacts": N_("Contacts"),
 }
 
@@ -391,6 +398,18 @@ EXPORT_COLUMNS = {
     "email": N_("E-mail"),
     "language": N_("Language"),
     "source": N_("Found in"),
+    "goal_status_comment": N_("Goal status comment"),
+    "resource_id": N_("Resource id"),
+    "resource_kind": N_("Kind"),
+    "resource_unit": N_("Unit"),
+    "resource_status": N_("Status"),
+    "amount": N_("Earmarked"),
+    "period_from": N_("Period from"),
+    "period_to": N_("Period to"),
+    "purpose": N_("Purpose"),
+    "year": N_("Year"),
+    "used": N_("Used"),
+    "remaining": N_("Remaining"),
 }
 
 CONTACT_SOURCES = {"contact_pair": N_("contact pair"), "activity": N_("activity")}

@@ -161,6 +161,8 @@ class _Writer:
                 meta.append(f"{t['owners']}: {owners}")
             if meta:
                 self.para(" · ".join(meta))
+            if g.comment:
+                self.para(f"{t['status_comment']}: {md_text(g.comment)}")
             if not g.indicators:
                 self.para(t["no_indicators"])
                 continue
@@ -237,6 +239,9 @@ class _Writer:
         if not r.resources:
             self.para(t["no_resources"])
             return
+        use_header = (
+            [t["used_in"].format(year=r.period_end.year), t["remaining"]] if r.use_recorded else []
+        )
         self.table(
             [
                 t["party"],
@@ -247,6 +252,7 @@ class _Writer:
                 t["period_col"],
                 t["status"],
                 t["mandate"],
+                *use_header,
             ],
             [
                 [
@@ -258,10 +264,30 @@ class _Writer:
                     f"{fmt.date(x.start)} – {fmt.date(x.end)}",
                     t.enum("resource_status", x.status),
                     md_text(x.holder) or "–",
+                    *([fmt.number(x.used), fmt.number(x.remaining)] if r.use_recorded else []),
                 ]
                 for x in r.resources
             ],
         )
+        if r.resource_totals:
+            self.para(t["resource_totals"].format(year=r.period_end.year))
+            self.table(
+                [
+                    t["party"],
+                    t["earmarked"],
+                    t["used_in"].format(year=r.period_end.year),
+                    t["remaining"],
+                ],
+                [
+                    [
+                        md_text(x.party) if x.party else t["all_parties"],
+                        resource_amount(x.earmarked, x.unit, fmt),
+                        fmt.number(x.used),
+                        fmt.number(x.remaining),
+                    ]
+                    for x in r.resource_totals
+                ],
+            )
 
     def governance(self, r: PartnershipReport) -> None:
         t, fmt = self.t, self.fmt

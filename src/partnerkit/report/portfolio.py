@@ -18,6 +18,7 @@ from functools import partial
 
 from partnerkit.brief import IndicatorStatus, indicator_status
 from partnerkit.config import Config, Thresholds
+from partnerkit.economy import balance, balances, totals
 from partnerkit.followup import assessment_view, partnership_followup, score_number
 from partnerkit.load.pipeline import CheckResult, FileReport
 from partnerkit.record.models import Activity, GovernanceBody, Partnership
@@ -35,6 +36,7 @@ from partnerkit.report.views import (
     PartnershipReport,
     PartyView,
     Portfolio,
+    ResourceTotalView,
     ResourceView,
 )
 from partnerkit.timeline import (
@@ -95,6 +97,7 @@ def partnership_report(
         period_start=start,
         period_end=today,
         problems=followup.problems,
+        resource_totals=_resource_totals(record, today.year),
     )
 
 
@@ -208,6 +211,7 @@ def _goals(record: Partnership, start: date, today: date) -> tuple[GoalView, ...
                 areas.get(goal.focus_area_id or "", ""),
                 owners,
                 indicators,
+                goal.status_comment or "",
             )
         )
     return tuple(goals)
@@ -298,6 +302,7 @@ def _resources(record: Partnership, start: date, end: date) -> tuple[ResourceVie
             continue
         holder_id = r.mandate.holder_person_id if r.mandate else None
         holder = people[holder_id].name if holder_id in people else ""
+        use = balance(r, end.year)
         rows.append(
             ResourceView(
                 parties.get(r.side, r.side),
@@ -310,9 +315,19 @@ def _resources(record: Partnership, start: date, end: date) -> tuple[ResourceVie
                 period.to if period else None,
                 r.status,
                 holder,
+                use.used,
+                use.remaining,
             )
         )
     return tuple(rows)
+
+
+def _resource_totals(record: Partnership, year: int) -> tuple[ResourceTotalView, ...]:
+    parties = {p.id: p.name for p in record.parties}
+    return tuple(
+        ResourceTotalView(parties.get(x.side, x.side), x.unit, x.earmarked, x.used, x.remaining)
+        for x in totals(balances(record, year))
+    )
 
 
 def _expected_meetings(body: GovernanceBody, start: date, end: date) -> float | None:

@@ -66,6 +66,7 @@ class GoalView:
     focus_area: str
     owners: tuple[tuple[str, str], ...]  # (party, person)
     indicators: tuple[IndicatorView, ...]
+    comment: str = ""  # the goal's status comment
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,19 @@ class ResourceView:
     end: date | None
     status: str
     holder: str
+    used: float | None = None  # recorded use in the report's year (see economy.balance)
+    remaining: float | None = None
+
+
+@dataclass(frozen=True)
+class ResourceTotalView:
+    """The resources of one party (or of all, ``party`` empty) in one unit, for the year."""
+
+    party: str
+    unit: str
+    earmarked: float
+    used: float
+    remaining: float
 
 
 @dataclass(frozen=True)
@@ -172,11 +186,17 @@ class PartnershipReport:
     benefits: tuple[BenefitView, ...]
     joint_values: tuple[JointValueView, ...]
     resources: tuple[ResourceView, ...]
+
+    @property
+    def use_recorded(self) -> bool:
+        return any(x.used is not None for x in self.resources)
+
     bodies: tuple[BodyView, ...]
     assessment: AssessmentReport | None
     period_start: date
     period_end: date
     problems: int = 0
+    resource_totals: tuple[ResourceTotalView, ...] = ()  # earmarked, used, remaining
 
     @property
     def overdue(self) -> int:

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from datetime import date
 
 from partnerkit import formatting, obligations
+from partnerkit.economy import PER_YEAR_UNITS, in_year
 from partnerkit.i18n import N_, _, named
 from partnerkit.record.models import Partnership, Resource
 from partnerkit.record.vocab import label, slugs
-from partnerkit.rules.base import ACTIVE, Context, Hit, I, W, late_hit, rule
+from partnerkit.rules.base import ACTIVE, PHASES, Context, Hit, I, W, late_hit, rule
 from partnerkit.timeline import (
     EARMARKED,
     days,
@@ -334,10 +335,72 @@ def joint_resource_allocation(record: Partnership, ctx: Context) -> Iterator[Hit
     yield Hit(message, ("followup_log",))
 
 
+@rule(
+    code="RES-06",
+    name="use-within-earmark",
+    criterion="resources",
+    phases=PHASES,
+    severity=W,
+    title=N_("What is used of a resource stays within what was earmarked"),
+    explanation=N_(
+        "The use of an earmarked resource is recorded per calendar year under used, in the "
+        "resource's unit. Warns when a year's use exceeds the yearly earmark (SEK_per_year, "
+        "FTE, percent_of_post), when the use of all years exceeds a total earmark (SEK, "
+        "count), when a year is recorded twice, and when use is recorded for a year outside "
+        "the resource's period. Raise the earmark by decision, or correct the use."
+    ),
+    source=N_("Handledning (öronmärkta resurser); follow-up of earmarks against use"),
+    bad=(
+        "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
+        "    amount: 300000\n    unit: SEK_per_year\n"
+        "    used: [{period: 2026, amount: 340000}]\n"
+    ),
+    good=(
+        "resources:\n  - id: r-seed\n    side: eu\n    level: operativ\n    kind: money\n"
+        "    amount: 300000\n    unit: SEK_per_year\n"
+        "    used: [{period: 2026, amount: 280000}]\n"
+    ),
+)
+def use_within_earmark(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    for index, resource in enumerate(record.resources):
+        yield from _use_problems(resource, ("resources", index, "used"))
+
+
+def _use_problems(resource: Resource, path: tuple[str | int, ...]) -> Iterator[Hit]:
+    what = named(resource.purpose, resource.id) if resource.purpose else resource.id
+    per_year = resource.unit in PER_YEAR_UNITS
+    seen: set[int] = set()
+    for j, use in enumerate(resource.used):
+        if use.period in seen:
+            message = _("The use of {id} in {year} is recorded twice.")
+            yield Hit(message.format(id=what, year=use.period), (*path, j, "period"))
+        seen.add(use.period)
+        if not in_year(resource, use.period):
+            message = _("Use of {id} is recorded for {year}, outside the resource's period.")
+            yield Hit(message.format(id=what, year=use.period), (*path, j, "period"))
+        elif per_year and resource.amount is not None and use.amount > resource.amount:
+            message = _("{id} used {used} in {year}, more than the {amount} earmarked a year.")
+            text = message.format(
+                id=what,
+                used=formatting.number(use.amount),
+                year=use.period,
+                amount=formatting.number(resource.amount),
+            )
+            yield Hit(text, (*path, j, "amount"))
+    total = sum(use.amount for use in resource.used)
+    if not per_year and resource.amount is not None and total > resource.amount:
+        message = _("{id} used {used} in all, more than the {amount} earmarked.")
+        text = message.format(
+            id=what, used=formatting.number(total), amount=formatting.number(resource.amount)
+        )
+        yield Hit(text, path)
+
+
 RULES = (
     resource_per_level,
     resource_has_mandate,
     earmark_lapsed,
     coordination_capacity,
     joint_resource_allocation,
+    use_within_earmark,
 )

@@ -237,8 +237,59 @@ def _history_ends_with_current(record: Partnership) -> Iterator[Hit]:
         )
 
 
+@rule(
+    code="STRUCT-04",
+    name="routed-to-a-meeting",
+    criterion="structure",
+    phases=PHASES,
+    severity=W,
+    title=N_("A matter routed to a meeting names a meeting the body has"),
+    explanation=N_(
+        "A decision or an action item can name the meeting it goes to (goes_to: body and "
+        "meeting). The brief for that meeting lists it as a matter for decision, so the body "
+        "must have a meeting, planned or held, on that day: a mistyped or cancelled day would "
+        "leave the matter out of every brief. Plan the meeting (partnerkit meeting ... --status "
+        "planned) or correct the day."
+    ),
+    source=N_("Handledning (styrning); the brief's matters for decision"),
+    bad=(
+        "decisions:\n  - {id: d-1, date: 2026-11-12, text: Handlingsplan 2027, "
+        "goes_to: {body: styrgrupp, meeting: 2026-12-11}}\n"
+    ),
+    good=(
+        "decisions:\n  - {id: d-1, date: 2026-11-12, text: Handlingsplan 2027, "
+        "goes_to: {body: styrgrupp, meeting: 2026-12-10}}\n"
+    ),
+)
+def routed_to_a_meeting(record: Partnership, ctx: Context) -> Iterator[Hit]:
+    meetings = {b.id: {m.date: m.status for m in b.meetings} for b in record.governance}
+    names = {b.id: b.name or b.id for b in record.governance}
+    routed: list[tuple[Path, object]] = [
+        (("decisions", i, "goes_to", "meeting"), d.goes_to) for i, d in enumerate(record.decisions)
+    ]
+    routed += [
+        (("action_plans", p, "items", i, "goes_to", "meeting"), item.goes_to)
+        for p, plan in enumerate(record.action_plans)
+        for i, item in enumerate(plan.items)
+    ]
+    for path, goes in routed:
+        if goes is None or goes.body not in meetings:  # an unknown body is REF-01's
+            continue
+        status = meetings[goes.body].get(goes.meeting)
+        if status is None:
+            message = _("{body} has no meeting on {date}, where this matter is to go.")
+        elif status == "cancelled":
+            message = _(
+                "The meeting of {body} on {date}, where this matter is to go, is cancelled."
+            )
+        else:
+            continue
+        yield Hit(message.format(body=names[goes.body], date=goes.meeting), path)
+
+
 RULES = (
     host_and_partner,
     dates_consistent,
     lifecycle_history,
+    routed_to_a_meeting,
 )
