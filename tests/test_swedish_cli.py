@@ -146,6 +146,30 @@ def test_every_help_text_of_every_command_is_shown_in_swedish(cli, tmp_path, nam
     assert not any(word in run.stdout for word in CLICK_ENGLISH)
 
 
+def test_every_argument_has_a_placeholder_in_the_catalog():
+    """The usage line shows arguments as ``{post}``: each one's ``{name}`` is a message id
+    (``plan new`` and other subcommands included)."""
+    import typer.main
+
+    from partnerkit.cli.app import app
+    from partnerkit.cli.click_messages import METAVARS
+
+    def leaves(command):
+        for child in getattr(command, "commands", {}).values():
+            yield from leaves(child)
+        if not hasattr(command, "commands"):
+            yield command
+
+    names = {
+        param.name
+        for command in leaves(typer.main.get_command(app))
+        for param in command.params
+        if param.param_type_name == "argument"
+    }
+    assert len(names) > 15
+    assert {f"{{{name}}}" for name in names} <= set(METAVARS)
+
+
 @pytest.mark.parametrize("name", sorted(commands()))
 def test_english_help_is_unchanged(cli, tmp_path, name):
     command = commands()[name]

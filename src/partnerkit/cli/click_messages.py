@@ -83,6 +83,12 @@ METAVARS = (
     N_("{body}"),
     N_("{code}"),
     N_("{person}"),
+    N_("{person_id}"),
+    N_("{record_id}"),
+    N_("{new_phase}"),
+    N_("{goal}"),
+    N_("{resource}"),
+    N_("{amount}"),
 )
 
 
