@@ -50,6 +50,16 @@ def _schema_cache_outside_home(tmp_path_factory):
     os.environ["PARTNERKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A command run in-process in Swedish leaves Swedish chosen; the next test starts in
+    English, whatever ran before it."""
+    yield
+    from partnerkit.i18n import set_language
+
+    set_language("en")
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 
