@@ -314,3 +314,13 @@ def test_an_unreadable_record_is_named_and_makes_exit_1(cli, portfolio):
     assert result.exit_code == 1
     assert "Could not be read: partnerships/broken.yaml:" in result.stderr
     assert "Sofia Lindberg <sofia.lindberg@nordverk.example>" in result.stdout
+
+
+def test_a_name_of_only_spaces_still_gets_its_draft(cli, portfolio):
+    record = portfolio / "partnerships" / "eu-nordverk.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("name: Sofia Lindberg,", 'name: "  ",'), encoding="utf-8")
+    result = cli("remind", "--as-of", AS_OF, "--out", "drafts", cwd=portfolio)
+    assert result.exit_code == 0, result.output
+    draft = parse((portfolio / "drafts" / "sofia.lindberg@nordverk.example.eml").read_bytes())
+    assert text_of(draft).startswith("Hello,\n")

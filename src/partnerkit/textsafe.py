@@ -2,7 +2,8 @@
 
 One function, :func:`inert`, for every output (terminal, HTML, Markdown, iCalendar, CI
 annotations, JSON, e-mail bodies), and :func:`header_text` for e-mail headers: C0 and C1
-control characters, bidirectional overrides and isolates, and zero-width characters are shown
+control characters, bidirectional overrides and isolates, zero-width characters and the
+non-characters no XML may hold (lone surrogates, U+FFFE, U+FFFF) are shown
 as visible escapes (``\x1b``, ``\u202e``), so record text can neither drive a terminal nor
 hide or reorder what a reader sees. Rich markup is never parsed from record text (renderers
 build ``Text`` objects).
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+    "\ud800-\udfff\ufffe\uffff]"  # and what no XML (Word, HTML) may hold: lone surrogates
 )
 
 

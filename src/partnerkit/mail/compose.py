@@ -84,7 +84,7 @@ def subject_of(reminder: Reminder) -> str:
 def body_of(reminder: Reminder, sender: Sender, today: date) -> str:
     words = Formatter(_language_of(reminder))
     n = len(reminder.tasks)
-    first_name = one_line(reminder.recipient.name.split()[0]) if reminder.recipient.name else ""
+    first_name = one_line(next(iter(reminder.recipient.name.split()), ""))
     intro = ngettext(
         "In the follow-up of our strategic partnerships, you are responsible for {n} thing "
         "as of {date}:",
@@ -92,7 +92,8 @@ def body_of(reminder: Reminder, sender: Sender, today: date) -> str:
         "as of {date}:",
         n,
     ).format(n=words.number(n), date=words.long_date(today))
-    lines = [_("Hello {name},").format(name=first_name), "", intro, ""]
+    greeting = _("Hello {name},").format(name=first_name) if first_name else _("Hello,")
+    lines = [greeting, "", intro, ""]
     for number, task in enumerate(reminder.tasks, start=1):
         lines += _task_lines(number, task, today, words)
     lines += [
