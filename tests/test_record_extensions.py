@@ -173,14 +173,15 @@ def test_use_adds_a_year_then_updates_it(cli, nordverk):
     )
     middle = record.read_text(encoding="utf-8")
     result = cli(
-        "use", "eu-nordverk", "r-eu-strategiska-medel", "1 320 000", "--period", "2026", cwd=cwd
+        "use", "eu-nordverk", "r-eu-strategiska-medel", "1,320", "--period", "2026", cwd=cwd
     )
-    assert result.exit_code == 2  # not a number
+    assert result.exit_code == 2 and "1800 rather than 1,800" in result.output  # reads two ways
+    assert record.read_text(encoding="utf-8") == middle
     result = cli(
         "use",
         "eu-nordverk",
         "r-eu-strategiska-medel",
-        "1320000",
+        "1 320 000",  # grouped as the brief writes it
         "--period",
         "2026",
         "--note",

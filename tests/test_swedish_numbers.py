@@ -102,6 +102,8 @@ def test_signed_and_percent():
         (1_800_000, "SEK_per_year", sv("1 800 000") + " kr per år", "1,800,000 SEK per year"),
         (250000, "SEK", sv("250 000") + " kr", "250,000 SEK"),
         (20, "percent_of_post", sv("20 %") + " av en tjänst", "20% of a post"),
+        (12.5, "percent_of_post", sv("12,5 %") + " av en tjänst", "12.5% of a post"),
+        (0.5, "percent_of_post", sv("0,5 %") + " av en tjänst", "0.5% of a post"),
         (0.5, "FTE", "0,5 heltidsekvivalenter", "0.5 FTE"),
         (1, "FTE", "1 heltidsekvivalent", "1 FTE"),
         (3, "count", "3 st.", "3 items"),
@@ -267,3 +269,33 @@ def test_edit_messages_show_labels_and_decimal_commas(cli, tmp_path):
         run = cli(*args, "--lang", "sv", cwd=tmp_path)
         assert run.exit_code == 0, run.output
         assert expected in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "value"),
+    [
+        ("sv", "0,4", 0.4),
+        ("sv", "3.5", 3.5),  # the other sign, where it cannot group thousands
+        ("sv", "1 800 000", 1_800_000),
+        ("sv", "1\u202f800\u202f000", 1_800_000),  # as formatting.number writes it
+        ("sv", "1.800.000", 1_800_000),
+        ("sv", "1 800,5", 1800.5),
+        ("sv", "\u22122,5", -2.5),
+        ("en", "1,800,000", 1_800_000),
+        ("en", "1,800.5", 1800.5),
+        ("en", "0.4", 0.4),
+        ("en", "0,4", 0.4),
+        ("en", "-12", -12),
+    ],
+)
+def test_a_number_is_read_as_the_reader_types_it(lang, typed, value):
+    assert formatting.parse_number(typed, lang) == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [("en", "1,800"), ("sv", "1.800"), ("sv", "1,2,3"), ("en", "1.2.3"), ("en", "12a"), ("sv", "")],
+)
+def test_a_number_that_reads_two_ways_or_none_is_refused(lang, typed):
+    with pytest.raises(ValueError):
+        formatting.parse_number(typed, lang)

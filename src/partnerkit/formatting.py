@@ -72,6 +72,36 @@ def number(value: Real | None, lang: str | None = None, digits: int | None = Non
         )
 
 
+_SPACES = str.maketrans("", "", " \u00a0\u202f")
+
+
+def parse_number(text: str, lang: str | None = None) -> float:
+    """A number as a person types it: 1 800 000, 0,4 and 3.5 in Swedish; 1,800,000.5 and
+    0.4 in English. Spaces group thousands; the language's decimal sign is the decimal sign,
+    and so is the other one where it cannot group thousands (3.5 in Swedish). A number that
+    reads two ways (1,800 in English, 1.800 in Swedish) raises ValueError."""
+    decimal, other = (",", ".") if language(lang) == "sv" else (".", ",")
+    plain = text.strip().replace("\u2212", "-").translate(_SPACES)
+    sign = plain[:1] if plain[:1] in ("+", "-") else ""
+    whole, has_decimal, fraction = plain[len(sign) :].partition(decimal)
+    if other in fraction or decimal in fraction:
+        raise ValueError(text)
+    if other in whole:
+        groups = whole.split(other)
+        if _thousands(groups) and (has_decimal or len(groups) > 2):
+            whole = "".join(groups)
+        elif not has_decimal and len(groups) == 2 and len(groups[1]) != 3:
+            whole, has_decimal, fraction = groups[0], decimal, groups[1]
+        else:
+            raise ValueError(text)
+    return float(sign + whole + ("." + fraction if has_decimal else ""))
+
+
+def _thousands(groups: list[str]) -> bool:
+    head, *rest = groups
+    return 1 <= len(head) <= 3 and all(len(g) == 3 and g.isdigit() for g in rest)
+
+
 def plain_number(value: Real, lang: str | None = None) -> str:
     """A number as a spreadsheet reads it from CSV: no grouping, an ASCII minus, the decimal
     comma in Swedish (1800000,5) and the point in English (1800000.5)."""
@@ -101,14 +131,20 @@ def signed(value: Real | None, lang: str | None = None, digits: int = 2) -> str:
     return "+" + text if _decimal(value, digits) > 0 else text
 
 
-def percent(fraction: Real | None, lang: str | None = None) -> str:
-    """A fraction as a whole percentage: 46 % (sv) or 46% (en)."""
+def percent(fraction: Real | None, lang: str | None = None, digits: int = 0) -> str:
+    """A fraction as a percentage, whole unless ``digits`` allow more: 46 % (sv) or 46% (en),
+    12,5 % with ``digits=2``."""
     if fraction is None:
         return DASH
+    from babel.core import Locale
     from babel.numbers import format_percent
 
+    locale = Locale.parse(LOCALES[language(lang)])
+    pattern = locale.percent_formats[None].pattern
+    if digits:
+        pattern = pattern.replace("0", "0." + "#" * digits, 1)  # #,##0 % → #,##0.## %
     with _wide():
-        return format_percent(fraction, locale=LOCALES[language(lang)])
+        return format_percent(fraction, pattern, locale=locale)
 
 
 def quantity(amount: Real | None, unit: str | None, lang: str | None = None) -> str:
@@ -120,7 +156,8 @@ def quantity(amount: Real | None, unit: str | None, lang: str | None = None) -> 
     text = number(amount, lang)
     many = 1 if amount == 1 else 2
     if unit == "percent_of_post":
-        return _("{percent} of a post").format(percent=percent(amount / 100, lang))
+        share = percent(_decimal(amount, None) / 100, lang, digits=2)
+        return _("{percent} of a post").format(percent=share)
     if unit == "FTE":
         return ngettext("{amount} FTE", "{amount} FTE", many).format(amount=text)
     if unit == "SEK":

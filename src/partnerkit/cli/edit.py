@@ -92,15 +92,21 @@ def _text(value: str, option: str) -> str:
 
 
 def _number(value: str, option: str) -> int | float:
+    """A number typed the reader's way (1 800 000, 0,4); one that reads two ways is refused."""
     import math
 
+    from partnerkit.formatting import parse_number
+
     try:
-        number = float(value.strip().replace(",", ".").replace("\u2212", "-"))
+        number = parse_number(value)
     except ValueError:
-        raise typer.BadParameter(_("write a number, e.g. 12 or 3,5"), param_hint=option) from None
+        raise typer.BadParameter(
+            _("write a number, e.g. 12 or 3,5 (1800 rather than 1,800 or 1.800)"),
+            param_hint=option,
+        ) from None
     if not math.isfinite(number):
         raise typer.BadParameter(_("write a finite number"), param_hint=option)
-    return int(number) if number.is_integer() and "." not in value.replace(",", ".") else number
+    return int(number) if number.is_integer() else number
 
 
 def _out(line: str) -> None:
