@@ -184,16 +184,25 @@ TEXTS = record_texts([*sorted(EXAMPLES.glob("*.yaml")), *FIXTURES])
 RECORD_TEXT = re.compile("|".join(rf"(?<!\w){re.escape(text)}(?!\w)" for text in TEXTS))
 NOT_PROSE = [
     re.compile(r"^\s*\d+ \|.*$", re.M),  # a source excerpt: the record's own YAML
-    re.compile(r"^(?:---|\+\+\+|@@|[ +-] ).*$", re.M),  # a dry run's diff of the record
+    # a dry run's diff of the record: from its "--- file" line to the end of its last hunk
+    re.compile(r"^--- .*\n\+\+\+ .*\n(?:(?:@@|[ +-]).*\n|\n)*", re.M),
     re.compile(r"--[\w-]+"),  # option names
     re.compile(r"\bpartnerkit(?: [a-z]+)?"),  # the program and its command names
     re.compile(r"\b[A-Z]+-\d\d(?: [a-z]+(?:-[a-z]+)+)?"),  # finding codes and rule names
     re.compile(r"[\w./-]+\.(?:yaml|md|html|ics|csv|xlsx|eml|json|toml)\b(?::\d+)*"),  # files
     re.compile(r"https?://\S+"),
+    re.compile(r"\b[\w.-]+/(?=\W|$)"),  # folders: partnerships/
+    re.compile(r"`[^`\n]+`"),  # a record key named as the record writes it: `decisions`
+    re.compile(r"\([a-z_]+: [a-z_]+\)"),  # where to write it: (role: larosate_host)
+    # a rule's failing and passing example: record YAML, as the user writes it
+    re.compile(r"^(?:underkänns|godkänns|fails|passes):\n(?:.+\n)*", re.M),
+    # values typed as they are, shown with their meaning: error (fel), overdue: avsluta med 1
+    re.compile(r"\b[a-z_]+(?= \([^()]*\)|: )"),
+    re.compile(r"^  [a-z]+(?= {2,})", re.M),  # the command list of the app's help
     re.compile(r"\b\d{4}-\d\d-\d\d\b"),  # ISO dates
 ]
 # record paths and field names (minutes_ref, decisions[2].status): the format's own keys
-PATHS = re.compile(r"\b\w+(?:[_.\[\]]+\w*)+\]?")
+PATHS = re.compile(r"\b\w+(?:[_.\[\]]+\w+)+\]?")
 
 
 def prose(text: str) -> str:
@@ -305,3 +314,36 @@ def test_the_swedish_rendering_is_pinned(cli, portfolio, name, args, files):
         snapshot.write_text(text, encoding="utf-8")
     assert snapshot.exists(), f"no snapshot {snapshot.name}: run with PARTNERKIT_UPDATE_SNAPSHOTS=1"
     assert text == snapshot.read_text(encoding="utf-8"), f"{name}: see {snapshot}"
+
+
+RATED = ROOT / "tests" / "rules" / "ASM-02" / "fail-red-and-low.yaml"  # a red/amber/green scale
+
+
+@pytest.mark.parametrize(
+    ("args", "files"),
+    [
+        (("followup", "r.yaml", *AS_OF), ()),
+        (
+            (
+                "brief",
+                "base-nordverk",
+                "--body",
+                "styrgrupp",
+                "--format",
+                "markdown",
+                "r.yaml",
+                *AS_OF,
+            ),
+            (),
+        ),
+        (("report", "--markdown", "r.md", "r.yaml", *AS_OF), ("r.md",)),
+        (("report", "--html", "r.html", "r.yaml", *AS_OF), ("r.html",)),
+    ],
+    ids=["followup", "brief", "report-markdown", "report-html"],
+)
+def test_ratings_are_shown_by_their_label(cli, tmp_path, args, files):
+    shutil.copy(RATED, tmp_path / "r.yaml")
+    text = output_of(cli, tmp_path, args, files, "sv", width=1000)
+    words = prose(text)
+    assert "gul" in words and "röd" in words
+    assert not re.search(r"\b(amber|green|red)\b", words), words

@@ -324,3 +324,11 @@ def test_a_name_of_only_spaces_still_gets_its_draft(cli, portfolio):
     assert result.exit_code == 0, result.output
     draft = parse((portfolio / "drafts" / "sofia.lindberg@nordverk.example.eml").read_bytes())
     assert text_of(draft).startswith("Hello,\n")
+
+
+def test_two_addresses_never_share_a_draft():
+    from partnerkit.mail.files import draft_name
+
+    assert draft_name("Anna.Lind@uni.example") == "anna.lind@uni.example.eml"
+    assert draft_name("a!b@x.example") != draft_name("a#b@x.example")
+    assert draft_name("a!b@x.example").startswith("a_b@x.example-")

@@ -402,7 +402,10 @@ def meeting(
         str, typer.Option("--status", help=N_("held, planned or cancelled."))
     ] = "held",
     kind: Annotated[
-        str, typer.Option("--kind", help=N_("ordinary, extra or partnership_day."))
+        str,
+        typer.Option(
+            "--kind", help=N_("An ordinary meeting, an extra meeting or a partnership day.")
+        ),
     ] = "ordinary",
     attendees: Annotated[
         list[str] | None, typer.Option("--attendee", help=N_("A person id; repeatable."))
@@ -442,7 +445,7 @@ def meeting(
 
     details = MeetingDetails(
         status=_literal(status, "Meeting", "status", "--status", "status"),
-        kind=_literal(kind, "Meeting", "kind", "--kind"),
+        kind=_literal(kind, "Meeting", "kind", "--kind", "meeting_kind"),
         attendees=list(attendees or []),
         time=_text(time, "--time") if time is not None else None,
         place=_text(place, "--place") if place is not None else None,

@@ -84,7 +84,7 @@ def _extras(help_text: str) -> str:
             if part == "required":
                 parts.append(_("required"))
             elif part.startswith("default: "):
-                default = _vocabulary_label(part[len("default: ") :])
+                default = _default_text(part[len("default: ") :], help_text)
                 parts.append(_("default: {default}").format(default=default))
             else:
                 parts.append(part)
@@ -93,13 +93,18 @@ def _extras(help_text: str) -> str:
     return _EXTRA.sub(one, help_text)
 
 
-def _vocabulary_label(value: str) -> str:
-    """A default that is a vocabulary value, by its label (``offentlig_sektor`` → ``offentlig
-    sektor``); options take labels as well as slugs."""
+def _default_text(value: str, help_text: str) -> str:
+    """A default as the help around it reads: a vocabulary value by its label
+    (``offentlig_sektor`` → ``offentlig sektor``; of several vocabularies', the label the help
+    lists), a value typed as it is with the meaning the help gives it (``error (fel)``)."""
     from partnerkit.record.vocab import VOCABULARIES, label
 
     labels = {label(name, value) for name, terms in VOCABULARIES.items() if value in terms}
-    return labels.pop() if len(labels) == 1 else value
+    listed = {text for text in labels if text in help_text}
+    if len(labels) == 1 or len(listed) == 1:
+        return (listed or labels).pop()
+    meaning = re.search(rf"(?<!\w){re.escape(value)} (\([^()]+\))", help_text)
+    return f"{value} {meaning.group(1)}" if meaning else value
 
 
 def _help_record(param: Any, ctx: Any) -> tuple[str, str] | None:

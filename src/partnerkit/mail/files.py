@@ -9,6 +9,7 @@ every mail program imports (a ``From`` line before each message, body lines that
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import re
 from datetime import datetime
@@ -23,9 +24,13 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def draft_name(address: str) -> str:
-    """The draft's file name: the address, with anything a file name should not hold
-    (``/``, quotes, ...) replaced: ``anna.lind@uni.example.eml``."""
-    return _UNSAFE_NAME.sub("_", address.lower()) + ".eml"
+    """The draft's file name: the address, ``anna.lind@uni.example.eml``; an address with
+    anything a file name should not hold (``/``, ``!``, quotes) has it replaced and a short
+    hash of the address added, so two addresses never share a draft."""
+    safe = _UNSAFE_NAME.sub("_", address.lower())
+    if safe != address.lower():
+        safe += "-" + hashlib.sha256(address.lower().encode("utf-8")).hexdigest()[:8]
+    return safe + ".eml"
 
 
 def draft_bytes(message: EmailMessage) -> bytes:

@@ -402,7 +402,10 @@ def _assessment(brief: Brief, fmt: Formatter) -> list[Block]:
                 (s for s in view.scores if s.dimension == dimension and s.party == party), None
             )
             value = None if score is None else score.value
-            cells.append(fmt.number(value) if isinstance(value, int | float) else value or "–")
+            if isinstance(value, int | float):
+                cells.append(fmt.number(value))
+            else:
+                cells.append(label("rating", value) if value else "–")
         gap = next((g for g in view.gaps if g.dimension == dimension), None)
         cells.append("–" if gap is None else fmt.number(gap.spread) + (" ⚠" if gap.flagged else ""))
         rows.append((dimension, *cells))

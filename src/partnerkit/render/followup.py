@@ -251,7 +251,7 @@ def _score_cell(score) -> str:
     if score is None:
         return "–"
     if not isinstance(score.value, float | int):
-        return str(score.value)
+        return label("rating", score.value)
     text = formatting.number(score.value)
     if isinstance(score.previous, float | int):
         text += " " + formatting.change(score.value - score.previous)

@@ -342,7 +342,7 @@ class _Writer:
                 if s is None:
                     row.append("–")
                 elif isinstance(s.value, str):
-                    row.append(md_text(s.value))
+                    row.append(md_text(label("rating", s.value, self.lang)))
                 else:
                     cell = fmt.number(s.value)
                     if isinstance(s.previous, int | float):

@@ -14,7 +14,7 @@ from datetime import date
 
 from partnerkit.config import Thresholds
 from partnerkit.findings import Severity
-from partnerkit.i18n import _, current_language
+from partnerkit.i18n import _
 from partnerkit.obligations import Obligation
 from partnerkit.record.models import Partnership
 from partnerkit.values import Factory, valuetype
@@ -156,11 +156,12 @@ def rule_text(message_id: str, thresholds: Thresholds | None = None) -> str:
     {leadership_meeting_error_days} days`` reads ``after 548 days``, ``efter 548 dagar``."""
     values = thresholds if thresholds is not None else Thresholds()
 
-    def number(match: re.Match[str]) -> str:
+    def setting(match: re.Match[str]) -> str:
         value = getattr(values, match.group(1), None)
         if not isinstance(value, int | float):
             return match.group(0)
-        text = f"{value:g}"
-        return text.replace(".", ",") if current_language() == "sv" else text
+        from partnerkit.formatting import number as written  # Babel only when shown
 
-    return _SETTING.sub(number, _(message_id)) if message_id else ""
+        return written(value)
+
+    return _SETTING.sub(setting, _(message_id)) if message_id else ""

@@ -31,6 +31,10 @@ TRANSITIONS = {
 }
 
 
+def _host_role() -> str:
+    return label("party_role", "larosate_host")
+
+
 @rule(
     code="STRUCT-01",
     name="host-and-partner",
@@ -57,12 +61,15 @@ TRANSITIONS = {
 def host_and_partner(record: Partnership, ctx: Context) -> Iterator[Hit]:
     hosts = [i for i, p in enumerate(record.parties) if p.role == "larosate_host"]
     if not hosts:
-        yield Hit(_("No party has the role larosate_host."), ("parties",))
+        yield Hit(
+            _("No party has the role {role} (role: larosate_host).").format(role=_host_role()),
+            ("parties",),
+        )
     for index in hosts[1:]:
         yield Hit(
-            _("{party} is a second larosate_host; only one party hosts the record.").format(
-                party=record.parties[index].name
-            ),
+            _(
+                "{party} is a second {role} (role: larosate_host); only one party hosts the record."
+            ).format(party=record.parties[index].name, role=_host_role()),
             ("parties", index, "role"),
         )
     if not any(p.role == "partner" for p in record.parties):
