@@ -55,7 +55,6 @@ DECISION_KINDS = {
     "action_plan": ("taktisk", "strategisk"),
 }
 PHASING_OUT = ("avveckling", "avslutad")
-CLOSING_RULES = ("CLOSE-01", "CLOSE-02", "CLOSE-03")
 # Not for the meeting: the coordinator's own tasks (and the meeting itself).
 NOT_FOR_THE_MEETING = (*CHORES, "log", "body_meeting")
 
@@ -504,17 +503,9 @@ def _assessment_matters(record: Partnership, t: Thresholds) -> list[DecisionMatt
 
 
 def _closing_matter(record: Partnership, day: date) -> DecisionMatter:
-    from partnerkit.rules import get
-    from partnerkit.rules.base import Context
-    from partnerkit.rules.engine import suppressed
+    from partnerkit.rules.closing import BLOCKERS, closing_blockers
 
-    left = [
-        hit.message
-        for code in CLOSING_RULES
-        if (rule := get(code)) is not None
-        for hit in rule.run(record, Context(day))
-        if not suppressed(record, code, hit.path)
-    ]
+    left = closing_blockers(record, day)
     background = [
         _("The partnership has been phasing out since {date}.").format(
             date=record.lifecycle.phase_since
@@ -532,7 +523,7 @@ def _closing_matter(record: Partnership, day: date) -> DecisionMatter:
         _("Closing the partnership"),
         tuple(background),
         proposal,
-        CLOSING_RULES,
+        tuple(item.code for item in BLOCKERS),
         "closing",
         about="closing",
     )

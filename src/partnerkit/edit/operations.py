@@ -430,27 +430,14 @@ def _number(value: object) -> object:
     return value
 
 
-CLOSING_RULES = ("CLOSE-01", "CLOSE-02", "CLOSE-03")
-
-
 def closing_blockers(doc: Document, day: date) -> list[str]:
-    """What the closing rules still find on ``day``: no closure report, open decisions and
-    action items, activities that run on without an end or an owner."""
+    """What the closing rules still find in the edited record on ``day``."""
     from partnerkit.config import Limits
     from partnerkit.load.pipeline import parse_record
-    from partnerkit.rules import get
-    from partnerkit.rules.base import Context
-    from partnerkit.rules.engine import suppressed
+    from partnerkit.rules.closing import closing_blockers as blockers
 
     record = parse_record(doc.result(), "", Limits(max_file_bytes=1 << 40)).record
-    if record is None:
-        return []
-    return [
-        hit.message
-        for code in CLOSING_RULES
-        for hit in get(code).run(record, Context(day))
-        if not suppressed(record, code, hit.path)
-    ]
+    return [] if record is None else blockers(record, day)
 
 
 def change_phase(

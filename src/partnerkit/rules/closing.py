@@ -177,3 +177,21 @@ RULES = (
     continuing_activities_owned,
     ending_communicated,
 )
+
+
+# What must be settled before a partnership is closed (CLOSE-04, telling the world, may follow).
+BLOCKERS = (closure_report, nothing_left_open, continuing_activities_owned)
+
+
+def closing_blockers(record: Partnership, day: date) -> list[str]:
+    """What the closing rules still find on ``day`` (not what the record suppresses): no
+    closure report, open decisions and action items, activities that run on without an end
+    or an owner. The phase change to ``avslutad`` and the brief's closing matter ask this."""
+    from partnerkit.rules.engine import suppressed
+
+    return [
+        hit.message
+        for item in BLOCKERS
+        for hit in item.run(record, Context(day))
+        if not suppressed(record, item.code, hit.path)
+    ]
