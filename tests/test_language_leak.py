@@ -33,6 +33,7 @@ AS_OF = ("--as-of", "2026-11-28")
 FIXTURES = sorted((ROOT / "tests" / "rules").glob("*/fail-*.yaml"))
 SNAPSHOTS = ROOT / "tests" / "snapshots" / "sv"
 BROKEN_YAML = "id: trasig\ntitle: {sv: Trasig\n"
+MAIL = '[mail]\nsender_name = "Emma Wallin"\nsender_address = "emma.wallin@uni.example"\n'
 
 # (snapshot name, arguments, files the command writes whose text is part of its output)
 COMMANDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
@@ -81,6 +82,12 @@ COMMANDS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
         ("csv/partnerships.csv", "csv/contacts.csv"),
     ),
     ("remind", ("remind", *AS_OF), ()),
+    ("remind-mbox", ("remind", "--mbox", "p.mbox", *AS_OF), ("p.mbox",)),
+    (
+        "brief-docx",
+        ("brief", "eu-nordverk", "--body", "styrgrupp", "--format", "docx", "-o", "b.docx", *AS_OF),
+        ("b.docx",),
+    ),
     (
         "log-dry-run",
         ("log", "eu-nordverk", "Samtal med Nordverk.", "--date", "2026-11-27", "--dry-run"),
@@ -221,12 +228,36 @@ def portfolio(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLES, tmp_path / "partnerships")
     shutil.copytree(ROOT / "schema", tmp_path / "schema")
     (tmp_path / "trasig.yaml").write_text(BROKEN_YAML, encoding="utf-8")
+    (tmp_path / "partnerkit.toml").write_text(MAIL, encoding="utf-8")
     return tmp_path
 
 
 MACHINE_LINES = re.compile(
     r"^(::|(?!SUMMARY|DESCRIPTION|LOCATION|CATEGORIES| )[A-Z-]+[;:]).*$", re.M
 )
+
+
+def file_text(path: Path, lang: str) -> str:
+    """What a written file says to its reader: a Word document's paragraphs and cells, the
+    subjects and bodies of the messages in a mailbox written in ``lang``, else the text."""
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    if path.suffix == ".mbox":
+        import email.policy
+        import mailbox
+
+        box = mailbox.mbox(str(path), factory=None, create=False)
+        messages = [
+            email.message_from_bytes(m.as_bytes(), policy=email.policy.default) for m in box
+        ]
+        mine = [m for m in messages if m["Content-Language"] == lang]
+        assert mine, f"no message in {lang}"
+        return "\n".join(f"{m['Subject']}\n{m.get_content()}" for m in mine)
+    return path.read_text(encoding="utf-8-sig")
 
 
 def output_of(
@@ -240,7 +271,7 @@ def output_of(
     run = cli(*args, cwd=folder, env=env)
     bug = ("failed unexpectedly", "oväntat fel")
     assert not any(words in run.output for words in bug), run.output
-    written = [(folder / name).read_text(encoding="utf-8-sig") for name in files]
+    written = [file_text(folder / name, lang) for name in files]
     text = "\n".join([run.output, *written])
     return MACHINE_LINES.sub("", text.replace(str(folder), "<mapp>"))
 
