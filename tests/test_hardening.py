@@ -467,3 +467,13 @@ def test_an_untracked_draft_does_not_block_an_unrelated_commit(folder):
     (folder / "partnerships" / "zz-tvilling.yaml").write_text(twin, encoding="utf-8")
     clash = commit("partnerships/zz-tvilling.yaml")
     assert clash.returncode == 1 and "REF-03" in clash.stdout
+
+
+def test_sarif_rule_texts_name_the_configured_thresholds(cli, folder):
+    import json as _json
+
+    (folder / "partnerkit.toml").write_text("[thresholds]\nleadership_meeting_error_days = 700\n")
+    out = cli("check", "--format", "sarif", "--as-of", AS_OF, cwd=folder).stdout
+    rules = _json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    lead = next(r for r in rules if r["id"] == "LEAD-02")
+    assert "700 days" in lead["fullDescription"]["text"] and "548" not in lead["help"]["text"]

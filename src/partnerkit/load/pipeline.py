@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from partnerkit.config import Config, Limits
+from partnerkit.config import Config, Limits, Thresholds
 from partnerkit.files.discovery import default_paths, display_path, expand
 from partnerkit.files.reader import SourceProblem, decode, read_source, too_large
 from partnerkit.findings import Finding, Position, Severity
@@ -46,6 +46,7 @@ class CheckResult:
     files: list[FileReport]
     used_examples: bool = False
     base: Path | None = None  # the folder the file names are relative to
+    thresholds: Thresholds | None = None  # the configured ones, for texts that name them
 
     @property
     def findings(self) -> list[Finding]:
@@ -94,7 +95,7 @@ def check_paths(
     )
     reports = _map(task, files)
     _check_unique_ids(reports)
-    return CheckResult(reports, used_examples, cwd)
+    return CheckResult(reports, used_examples, cwd, config.thresholds)
 
 
 def _check_one(
@@ -155,7 +156,7 @@ def only_changed(result: CheckResult, revision: str, cwd: Path) -> CheckResult:
 def only_files(result: CheckResult, files: set[Path], cwd: Path) -> CheckResult:
     """Keep the reports of ``files`` (resolved paths); the checks saw every file."""
     kept = [r for r in result.files if (cwd / r.file).resolve() in files]
-    return CheckResult(kept, result.used_examples, result.base)
+    return CheckResult(kept, result.used_examples, result.base, result.thresholds)
 
 
 def check_stdin(stream, name: str, config: Config, cwd: Path, today: date) -> CheckResult:
@@ -168,7 +169,9 @@ def check_stdin(stream, name: str, config: Config, cwd: Path, today: date) -> Ch
     if problem is not None:
         return CheckResult([FileReport(name, [problem_finding(problem, name)])], base=cwd)
     context = Context(today, config.thresholds)
-    return CheckResult([check_text(text, name, config, context)], base=cwd)
+    return CheckResult(
+        [check_text(text, name, config, context)], base=cwd, thresholds=config.thresholds
+    )
 
 
 def check_file(

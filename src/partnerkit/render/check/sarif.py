@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from partnerkit import DOCUMENTATION, __version__
+from partnerkit.config import Thresholds
 from partnerkit.files.discovery import nearest
 from partnerkit.i18n import _, current_language
 from partnerkit.load.codes import BUILTIN, code_info
@@ -20,14 +21,14 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _rule_descriptor(code: str) -> dict[str, object]:
+def _rule_descriptor(code: str, thresholds: Thresholds | None) -> dict[str, object]:
     info = code_info(code)
     descriptor: dict[str, object] = {
         "id": code,
         "name": info.name,
         "shortDescription": {"text": _(info.title)},
-        "fullDescription": {"text": rule_text(info.explanation)},
-        "help": {"text": rule_text(info.explanation)},
+        "fullDescription": {"text": rule_text(info.explanation, thresholds)},
+        "help": {"text": rule_text(info.explanation, thresholds)},
         "helpUri": help_uri(code),
         "defaultConfiguration": {"level": LEVEL[info.default_severity]},
     }
@@ -93,7 +94,7 @@ def render(result: CheckResult, today: date) -> str:
                     "driver": {
                         "name": "partnerkit",
                         "version": __version__,
-                        "rules": [_rule_descriptor(code) for code in codes],
+                        "rules": [_rule_descriptor(code, result.thresholds) for code in codes],
                     }
                 },
                 "results": results,
