@@ -151,19 +151,38 @@ def brief_document(brief: Brief) -> Document:
     return doc
 
 
-def _header(brief: Brief, fmt: Formatter) -> list[Block]:
+def meeting_paras(brief: Brief, fmt: Formatter) -> list[Block]:
+    """The partnership, the day and time, the place and the ref. no.: the head of the brief
+    and of the minutes."""
     h = brief.header
     blocks: list[Block] = [
         Para(f"{h.title} ({h.partnership_id})", _("Partnership:")),
-        Para(
-            fmt.long_date(h.meeting) + (f", {h.time}" if h.time else ""),
-            _("Meeting:"),
-        ),
+        Para(fmt.long_date(h.meeting) + (f", {h.time}" if h.time else ""), _("Meeting:")),
     ]
     if h.place:
         blocks.append(Para(h.place, _("Place:")))
     if h.diary_number:
         blocks.append(Para(h.diary_number, _("Ref. no.:")))
+    return blocks
+
+
+def member_lines(brief: Brief) -> tuple[str, ...]:
+    """Each member in office on the day: name, party and role unless an ordinary member."""
+    return tuple(
+        f"{a.name}, {a.party}"
+        + (f" ({label('member_role', a.role)})" if a.role != "member" else "")
+        for a in brief.attendees
+    )
+
+
+def person_in_role(brief: Brief, role: str) -> str | None:
+    """The name of the member who is ``chair`` or ``secretary``, if one is recorded."""
+    return next((a.name for a in brief.attendees if a.role == role), None)
+
+
+def _header(brief: Brief, fmt: Formatter) -> list[Block]:
+    h = brief.header
+    blocks = meeting_paras(brief, fmt)
     blocks.append(
         Para(
             _("since the previous meeting on {date}.").format(date=h.since)
@@ -176,19 +195,15 @@ def _header(brief: Brief, fmt: Formatter) -> list[Block]:
 
 
 def _members(brief: Brief) -> list[Block]:
-    members = [
-        f"{a.name}, {a.party}"
-        + (f" ({label('member_role', a.role)})" if a.role != "member" else "")
-        for a in brief.attendees
-    ]
+    members = member_lines(brief)
     return [
         Heading(2, _("Members")),
-        Bullets(tuple(members)) if members else Para(_("No members in office are recorded.")),
+        Bullets(members) if members else Para(_("No members in office are recorded.")),
     ]
 
 
 def _opening(brief: Brief) -> list[Block]:
-    chair = next((a.name for a in brief.attendees if a.role == "chair"), None)
+    chair = person_in_role(brief, "chair")
     opening = (
         _("The chair, {name}, opens the meeting.").format(name=chair)
         if chair

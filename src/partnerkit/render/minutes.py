@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from partnerkit.brief import Brief
 from partnerkit.i18n import _
-from partnerkit.record.vocab import label
 from partnerkit.render.brief_blocks import (
     AGENDA,
     Block,
@@ -18,6 +17,9 @@ from partnerkit.render.brief_blocks import (
     Table,
     body_subject,
     formatter,
+    meeting_paras,
+    member_lines,
+    person_in_role,
 )
 
 BLANK = "……………………………………"
@@ -32,13 +34,8 @@ def minutes_document(brief: Brief) -> Document:
     blocks: list[Block] = [
         Heading(1, title),
         Para(_("Draft: complete it after the meeting and strike what does not apply.")),
-        Para(f"{h.title} ({h.partnership_id})", _("Partnership:")),
-        Para(fmt.long_date(h.meeting) + (f", {h.time}" if h.time else ""), _("Meeting:")),
+        *meeting_paras(brief, fmt),
     ]
-    if h.place:
-        blocks.append(Para(h.place, _("Place:")))
-    if h.diary_number:
-        blocks.append(Para(h.diary_number, _("Ref. no.:")))
     blocks += _present(brief)
     blocks += _points(brief)
     blocks += _signatures(brief)
@@ -46,11 +43,7 @@ def minutes_document(brief: Brief) -> Document:
 
 
 def _present(brief: Brief) -> list[Block]:
-    members = tuple(
-        f"{a.name}, {a.party}"
-        + (f" ({label('member_role', a.role)})" if a.role != "member" else "")
-        for a in brief.attendees
-    )
+    members = member_lines(brief)
     return [
         Heading(2, _("Present")),
         Para(_("The members in office on the day of the meeting; strike those who were absent.")),
@@ -60,7 +53,7 @@ def _present(brief: Brief) -> list[Block]:
 
 
 def _points(brief: Brief) -> list[Block]:
-    chair = next((a.name for a in brief.attendees if a.role == "chair"), None)
+    chair = person_in_role(brief, "chair")
     previous = brief.previous
     blocks: list[Block] = [
         Heading(2, _(AGENDA[0]), "§ 1"),
@@ -111,8 +104,8 @@ def _points(brief: Brief) -> list[Block]:
 
 
 def _signatures(brief: Brief) -> list[Block]:
-    chair = next((a.name for a in brief.attendees if a.role == "chair"), "")
-    secretary = next((a.name for a in brief.attendees if a.role == "secretary"), "")
+    chair = person_in_role(brief, "chair") or ""
+    secretary = person_in_role(brief, "secretary") or ""
     return [
         Heading(2, _("Signatures")),
         Table(
