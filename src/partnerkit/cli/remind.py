@@ -103,19 +103,11 @@ def remind(
 
 
 def _write_drafts(folder: Path, messages, inputs, console) -> None:
-    from partnerkit.errors import UsageError
-    from partnerkit.i18n import _
+    from partnerkit.files.writer import make_folder
     from partnerkit.mail.files import draft_bytes, draft_name
     from partnerkit.render.remind import render_written
 
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise UsageError(
-            _("Cannot create the folder {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or type(exc).__name__
-            )
-        ) from None
+    make_folder(folder)
     for reminder, message in messages:
         write_output(folder / draft_name(reminder.recipient.email), draft_bytes(message), inputs)
     render_written(len(messages), str(folder), console)
@@ -152,7 +144,7 @@ def _ready_to_send(settings, yes: bool) -> str | None:
 def _send(outgoing, mail, password, memory, today, yes: bool, console) -> bool:
     """Send after confirmation; True when the server refused a recipient."""
     from partnerkit.i18n import _, ngettext
-    from partnerkit.mail.smtp import send_all
+    from partnerkit.mail.smtp import send_all, server_label
     from partnerkit.render.remind import render_outcome
 
     if not outgoing:
@@ -163,9 +155,7 @@ def _send(outgoing, mail, password, memory, today, yes: bool, console) -> bool:
             "Send {n} reminder through {server} as {sender}?",
             "Send {n} reminders through {server} as {sender}?",
             len(outgoing),
-        ).format(
-            n=len(outgoing), server=f"{mail.host}:{mail.smtp_port}", sender=mail.sender_address
-        )
+        ).format(n=len(outgoing), server=server_label(mail), sender=mail.sender_address)
         if not typer.confirm(question, default=False):
             console.print(_("Nothing was sent."))
             raise typer.Exit(1)

@@ -139,6 +139,22 @@ def _exists(path: Path) -> UsageError:
     return UsageError(_("{path} already exists; it was not overwritten.").format(path=path))
 
 
+def make_folder(folder: Path, private: bool = False) -> None:
+    """Create ``folder`` (and, when ``private``, its parents, readable by the user only) if
+    it is missing; a folder that cannot be made is the user's error, with the reason."""
+    try:
+        if private:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        else:
+            folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            _("Cannot create the folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or type(exc).__name__
+            )
+        ) from None
+
+
 def cannot_write(path: Path, exc: OSError) -> UsageError:
     """The message for a file that could not be written (permissions, full disk, a folder)."""
     return UsageError(

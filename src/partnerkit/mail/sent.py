@@ -101,16 +101,9 @@ class SentMemory:
         self.save()
 
     def save(self) -> None:
-        from partnerkit.files.writer import write_bytes_atomically
+        from partnerkit.files.writer import make_folder, write_bytes_atomically
 
-        try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError(
-                _("Cannot create the folder {folder}: {reason}").format(
-                    folder=self.path.parent, reason=exc.strerror or type(exc).__name__
-                )
-            ) from None
+        make_folder(self.path.parent, private=True)
         data = {"version": 1, "sent": self.sent}
         text = json.dumps(data, indent=1, sort_keys=True) + "\n"
         write_bytes_atomically(self.path, text.encode("utf-8"))

@@ -182,7 +182,7 @@ def _starttls(server: smtplib.SMTP, mail: Mail) -> None:
             _(
                 "The mail server {server} does not offer STARTTLS, so nothing was sent. Check "
                 "security and port under [mail] (ssl is usually port 465, starttls 587)."
-            ).format(server=_server(mail))
+            ).format(server=server_label(mail))
         ) from None
     except ssl.SSLError as exc:
         raise _tls_failure(mail, exc) from None
@@ -204,7 +204,7 @@ def _login(server: smtplib.SMTP, mail: Mail, password: str) -> None:
                 "The mail server {server} refused the login of {user} ({reply}), so nothing "
                 "was sent. Check [mail] username and the password in {variable}."
             ).format(
-                server=_server(mail),
+                server=server_label(mail),
                 user=mail.username,
                 reply=_reply(exc.smtp_code, exc.smtp_error),
                 variable=mail.password_env,
@@ -215,7 +215,7 @@ def _login(server: smtplib.SMTP, mail: Mail, password: str) -> None:
             _(
                 "The mail server {server} offers no login; remove username from [mail] or "
                 "use another server."
-            ).format(server=_server(mail))
+            ).format(server=server_label(mail))
         ) from None
     except (smtplib.SMTPException, OSError) as exc:
         raise _failure(_("Logging in to {server} failed: {reason}"), mail, exc) from None
@@ -244,10 +244,10 @@ def _tls_failure(mail: Mail, exc: BaseException) -> UsageError:
 
 def _failure(template: str, mail: Mail, exc: BaseException) -> UsageError:
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-    return UsageError(template.format(server=_server(mail), reason=reason))
+    return UsageError(template.format(server=server_label(mail), reason=reason))
 
 
-def _server(mail: Mail) -> str:
+def server_label(mail: Mail) -> str:
     return f"{mail.host}:{mail.smtp_port}"
 
 
