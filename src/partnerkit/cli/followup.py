@@ -80,6 +80,22 @@ def followup(
 
 
 BRIEF_FORMATS = ("text", "markdown", "html", "docx")
+PartnershipArg = Annotated[str, typer.Argument(help=N_("The partnership id."))]
+BodyOpt = Annotated[str, typer.Option("--body", help=N_("The governance body id, e.g. styrgrupp."))]
+MeetingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--meeting",
+        callback=as_of_date,
+        help=N_("Meeting date (default: the body's next planned meeting)."),
+    ),
+]
+DocumentOutOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help=N_("The file to write (needed for html and docx)."), dir_okay=False
+    ),
+]
 
 
 @commands.command(
@@ -89,45 +105,23 @@ BRIEF_FORMATS = ("text", "markdown", "html", "docx")
     )
 )
 def brief(
-    partnership: Annotated[str, typer.Argument(help=N_("The partnership id."))],
-    body: Annotated[
-        str, typer.Option("--body", help=N_("The governance body id, e.g. styrgrupp."))
-    ],
-    meeting: Annotated[
-        str | None,
-        typer.Option(
-            "--meeting",
-            callback=as_of_date,
-            help=N_("Meeting date (default: the body's next planned meeting)."),
-        ),
-    ] = None,
+    partnership: PartnershipArg,
+    body: BodyOpt,
+    meeting: MeetingOpt = None,
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
     output_format: Annotated[
         str, typer.Option("--format", help=N_("text, markdown, html or docx (Word)."))
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=N_("The file to write (needed for html and docx)."),
-            dir_okay=False,
-        ),
-    ] = None,
+    output: DocumentOutOpt = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    from partnerkit.brief import build_brief
-    from partnerkit.load.pipeline import record_with_id_on_record
     from partnerkit.render.brief_blocks import brief_document
 
     choice(output_format, BRIEF_FORMATS, "--format")
     _output_needed(output_format, output)
-    on_record = partial(record_with_id_on_record, record_id=partnership)
-    result, settings, today = load_portfolio(paths, as_of, config, on_record)
-    record = record_by_id(result, partnership)
-    data = build_brief(record, body, _day(meeting), today, settings.thresholds)
+    data = _brief_data(partnership, body, meeting, paths, as_of, config)
     _write_document(brief_document(data), output_format, output, paths)
 
 
@@ -141,52 +135,38 @@ MINUTES_FORMATS = ("markdown", "docx", "html", "text")
     )
 )
 def minutes(
-    partnership: Annotated[str, typer.Argument(help=N_("The partnership id."))],
-    body: Annotated[
-        str, typer.Option("--body", help=N_("The governance body id, e.g. styrgrupp."))
-    ],
-    meeting: Annotated[
-        str | None,
-        typer.Option(
-            "--meeting",
-            callback=as_of_date,
-            help=N_("Meeting date (default: the body's next planned meeting)."),
-        ),
-    ] = None,
+    partnership: PartnershipArg,
+    body: BodyOpt,
+    meeting: MeetingOpt = None,
     paths: PathsArg = None,
     as_of: AsOfOpt = None,
     output_format: Annotated[
         str, typer.Option("--format", help=N_("markdown, docx (Word), html or text."))
     ] = "markdown",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=N_("The file to write (needed for html and docx)."),
-            dir_okay=False,
-        ),
-    ] = None,
+    output: DocumentOutOpt = None,
     lang: LangOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    from partnerkit.brief import build_brief
-    from partnerkit.load.pipeline import record_with_id_on_record
     from partnerkit.render.minutes import minutes_document
 
     choice(output_format, MINUTES_FORMATS, "--format")
     _output_needed(output_format, output)
-    on_record = partial(record_with_id_on_record, record_id=partnership)
-    result, settings, today = load_portfolio(paths, as_of, config, on_record)
-    record = record_by_id(result, partnership)
-    data = build_brief(record, body, _day(meeting), today, settings.thresholds)
+    data = _brief_data(partnership, body, meeting, paths, as_of, config)
     _write_document(minutes_document(data), output_format, output, paths)
 
 
-def _day(value: str | None):
+def _brief_data(partnership: str, body: str, meeting: str | None, paths, as_of, config):
+    """The brief of ``body``'s meeting in one partnership: what the brief and the minutes show."""
     from datetime import date
 
-    return date.fromisoformat(value) if value else None
+    from partnerkit.brief import build_brief
+    from partnerkit.load.pipeline import record_with_id_on_record
+
+    on_record = partial(record_with_id_on_record, record_id=partnership)
+    result, settings, today = load_portfolio(paths, as_of, config, on_record)
+    record = record_by_id(result, partnership)
+    day = date.fromisoformat(meeting) if meeting else None
+    return build_brief(record, body, day, today, settings.thresholds)
 
 
 def _output_needed(output_format: str, output: Path | None) -> None:
