@@ -23,6 +23,7 @@ field names, so a new reference field is handled without changes here):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -173,38 +174,57 @@ def _replace_refs(
 def _replace_name(
     doc: Document, name: str, role: str, removed: list[DataPath], result: ForgetResult
 ) -> None:
-    if not name:
-        return
-    for path in _replace_text(doc, name, role, removed):
-        result.add(doc, path, _("replaced the name with '{role}'").format(role=role))
-    count = doc.replace_in_comments(name, role)
-    if count:
-        result.note(
-            ngettext(
-                "comments: replaced the name in {n} place",
-                "comments: replaced the name in {n} places",
-                count,
-            ).format(n=count)
-        )
+    _replace_everywhere(
+        doc,
+        name,
+        role,
+        removed,
+        result,
+        _("replaced the name with '{role}'").format(role=role),
+        lambda n: ngettext(
+            "comments: replaced the name in {n} place",
+            "comments: replaced the name in {n} places",
+            n,
+        ).format(n=n),
+    )
 
 
 def _replace_address(
     doc: Document, address: str, role: str, removed: list[DataPath], result: ForgetResult
 ) -> None:
     """The person's e-mail address written in a text or a comment (``sent to a@b.se``)."""
-    if not address:
+    _replace_everywhere(
+        doc,
+        address,
+        role,
+        removed,
+        result,
+        _("replaced the e-mail address with '{role}'").format(role=role),
+        lambda n: ngettext(
+            "comments: replaced the e-mail address in {n} place",
+            "comments: replaced the e-mail address in {n} places",
+            n,
+        ).format(n=n),
+    )
+
+
+def _replace_everywhere(
+    doc: Document,
+    text: str,
+    role: str,
+    removed: list[DataPath],
+    result: ForgetResult,
+    in_field: str,
+    in_comments: Callable[[int], str],
+) -> None:
+    """``text`` replaced by ``role`` in every free text and comment, each change noted."""
+    if not text:
         return
-    for path in _replace_text(doc, address, role, removed):
-        result.add(doc, path, _("replaced the e-mail address with '{role}'").format(role=role))
-    count = doc.replace_in_comments(address, role)
+    for path in _replace_text(doc, text, role, removed):
+        result.add(doc, path, in_field)
+    count = doc.replace_in_comments(text, role)
     if count:
-        result.note(
-            ngettext(
-                "comments: replaced the e-mail address in {n} place",
-                "comments: replaced the e-mail address in {n} places",
-                count,
-            ).format(n=count)
-        )
+        result.note(in_comments(count))
 
 
 def _replace_text(doc: Document, text: str, role: str, removed: list[DataPath]) -> list[DataPath]:
