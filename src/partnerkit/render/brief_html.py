@@ -6,36 +6,17 @@ does: record text is always shown as text. The page has no script and makes no r
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
 
 from partnerkit import __version__
 from partnerkit.brief import Brief
 from partnerkit.i18n import _, current_language
 from partnerkit.render.brief_blocks import Document, brief_document
-from partnerkit.textsafe import inert
+from partnerkit.render.html_templates import html_environment
 
 
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=_inert_text,
-    )
-
-
-def _inert_text(value: object) -> object:
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return inert(value)
-    return value
+def _environment():
+    return html_environment(Path(__file__).parent / "templates")
 
 
 def footer(doc: Document) -> str:

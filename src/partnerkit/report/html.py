@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from partnerkit import __version__
@@ -21,34 +21,16 @@ from partnerkit.followup import HANDBOOK_CRITERIA
 from partnerkit.formatting import Formatter
 from partnerkit.i18n import current_language
 from partnerkit.record.vocab import label
+from partnerkit.render.html_templates import html_environment
 from partnerkit.report import charts
 from partnerkit.report.labels import SHORT, SYMBOL, Labels, labels, reason_text, resource_amount
 from partnerkit.report.views import HORIZON_DAYS, AnnualReport, PartnershipReport, Portfolio
-from partnerkit.textsafe import inert
 
 HERE = Path(__file__).parent
 
 
-@cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=_inert_text,
-    )
-    return env
-
-
-def _inert_text(value: object) -> object:
-    """Every string a template shows is made inert (controls, direction overrides and
-    zero-width characters visible) before autoescaping; markup made here is already."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return inert(value)
-    return value
+    return html_environment(HERE / "templates")
 
 
 @cache
