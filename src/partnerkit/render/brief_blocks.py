@@ -100,11 +100,6 @@ _EVENTS = {
     "cancelled": N_("cancelled"),
     "planned": N_("planned"),
 }
-_DECISION_STATUS = {
-    "done": N_("done"),
-    "open": N_("open"),
-    "cancelled": N_("cancelled"),
-}
 
 
 def body_subject(brief: Brief) -> str:
@@ -285,7 +280,7 @@ def _decisions(brief: Brief) -> list[Block]:
         if d.status == "overdue":
             status = _("due date passed on {date}").format(date=d.due)
         else:
-            status = _(_DECISION_STATUS[d.status])
+            status = label("status", d.status)
         rows.append((d.id, d.text, d.owner, str(d.due or "–"), status))
     header = (_("id"), _("decision"), _("owner"), _("due"), _("status"))
     return [Table(header, tuple(rows))]
